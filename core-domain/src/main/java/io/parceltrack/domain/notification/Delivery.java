@@ -1,0 +1,23 @@
+package io.parceltrack.domain.notification;
+
+import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.TrackNumber;
+import java.util.Objects;
+
+/** One notification about one checkpoint, addressed to one subscriber. */
+public record Delivery(
+        DeliveryId id, TelegramId recipient, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint) {
+    public Delivery {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(trackNumber, "trackNumber");
+        Objects.requireNonNull(parcelName, "parcelName");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+    }
+
+    public static Delivery of(ParcelEvent event, TelegramId recipient) {
+        return new Delivery(DeliveryId.of(event.id(), recipient), recipient, event.trackNumber(),
+                event.parcelName(), event.checkpoint());
+    }
+}
