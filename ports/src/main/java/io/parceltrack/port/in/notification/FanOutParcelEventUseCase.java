@@ -5,8 +5,9 @@ import io.parceltrack.domain.notification.ParcelEvent;
 public interface FanOutParcelEventUseCase {
     /**
      * Emits one delivery per current subscriber of the event's parcel, page by page, and returns how
-     * many. An event seen before is skipped (0); one interrupted half-way is fanned out again in
-     * full, and the deterministic delivery ids let recipients drop what they already got.
+     * many. Handling an event again emits the same deliveries with the same ids, so recipients can
+     * drop what they already got. If publishing fails the exception propagates and the event should
+     * be handled again later.
      */
     int fanOut(ParcelEvent event);
 }
