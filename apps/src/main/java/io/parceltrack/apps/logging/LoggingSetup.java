@@ -1,0 +1,117 @@
+package io.parceltrack.apps.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.logstash.logback.appender.LogstashTcpSocketAppender;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Configures Logback in code from our own settings: JSON lines (logstash-logback-encoder) or plain
+ * text on the console, optionally also shipped to Logstash over TCP. Whatever looks like a secret
+ * (Telegram bot tokens, issued API tokens, and the configured secret values themselves) is masked
+ * in every line before it is written anywhere.
+ */
+public final class LoggingSetup {
+    static final String MASK = "****";
+    /** Telegram bot tokens: {@code <bot id>:<35 characters>}. */
+    static final String BOT_TOKEN = "[0-9]{5,12}:[A-Za-z0-9_-]{30,}";
+    /** API tokens as we issue them. */
+    static final String API_TOKEN = "pt_[A-Za-z0-9_-]{43}";
+
+    private LoggingSetup() {}
+
+    public enum Format { JSON, PLAIN }
+
+    public record Settings(Format format, Level level, String logstashDestination, List<String> secrets) {}
+
+    public static void configure(Settings settings) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        List<String> masks = secretPatterns(settings.secrets());
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(settings.level());
+        root.addAppender(console(context, settings.format() == Format.JSON
+                ? jsonEncoder(context, masks) : plainEncoder(context, masks)));
+        if (!settings.logstashDestination().isBlank()) {
+            root.addAppender(logstash(context, settings.logstashDestination(), masks));
+        }
+        // Libraries that are chatty at INFO.
+        context.getLogger("org.apache.kafka").setLevel(Level.WARN);
+        context.getLogger("io.grpc.netty").setLevel(Level.WARN);
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+
+        // grpc-java and a few others log through java.util.logging.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    static List<String> secretPatterns(List<String> secrets) {
+        List<String> patterns = new ArrayList<>(List.of(BOT_TOKEN, API_TOKEN));
+        secrets.stream().filter(secret -> secret != null && secret.length() >= 4).map(Pattern::quote).forEach(patterns::add);
+        return patterns;
+    }
+
+    private static Appender<ILoggingEvent> console(LoggerContext context, Encoder<ILoggingEvent> encoder) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("console");
+        appender.setEncoder(encoder);
+        appender.start();
+        return appender;
+    }
+
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> masks) {
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.setJsonGeneratorDecorator(masking(masks));
+        encoder.start();
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> plainEncoder(LoggerContext context, List<String> masks) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        String alternatives = String.join("|", masks);
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} %mdc - %replace(%msg){'" + alternatives
+                + "', '" + MASK + "'}%n%replace(%ex){'" + alternatives + "', '" + MASK + "'}%nopex");
+        encoder.start();
+        return encoder;
+    }
+
+    private static Appender<ILoggingEvent> logstash(LoggerContext context, String destination, List<String> masks) {
+        LogstashTcpSocketAppender appender = new LogstashTcpSocketAppender();
+        appender.setContext(context);
+        appender.setName("logstash");
+        appender.addDestination(destination);
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.setJsonGeneratorDecorator(masking(masks));
+        encoder.start();
+        appender.setEncoder(encoder);
+        appender.start();
+        return appender;
+    }
+
+    private static MaskingJsonGeneratorDecorator masking(List<String> masks) {
+        MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+        decorator.setDefaultMask(MASK);
+        masks.forEach(decorator::addValue);
+        decorator.start();
+        return decorator;
+    }
+}
