@@ -111,13 +111,13 @@ public final class StatusTranslator {
     /**
      * What a failed call to {@code remoteService} (a name for messages, e.g. "account service") means
      * to the caller: the domain error the server translated, {@link UnavailableException} when the
-     * service cannot be reached, broke the call off or did not answer in time, and {@link IllegalStateException} for
-     * anything else, which is a fault of ours, not of the caller.
+     * service cannot be reached, broke the call off or did not answer in time, and {@link
+     * IllegalStateException} for anything else, which is a fault of ours, not of the caller.
      */
     public static RuntimeException toDomainError(StatusRuntimeException failure, String remoteService) {
         Status status = failure.getStatus();
         String description = Objects.requireNonNullElse(status.getDescription(), "");
-        com.google.rpc.Status details = StatusProto.fromThrowable(failure);
+        com.google.rpc.Status details = detailsOf(failure);
         Optional<RuntimeException> domainError = switch (status.getCode()) {
             case INVALID_ARGUMENT -> violations(details).map(InvalidInputException::new);
             case NOT_FOUND -> subject(details).map(subject -> new NotFoundException(subject, description));
@@ -135,6 +135,15 @@ public final class StatusTranslator {
         return domainError.orElseGet(() -> new IllegalStateException(
                 "the " + remoteService + " failed with " + status.getCode()
                         + "; the service's log has the details", failure));
+    }
+
+    /** {@code null} when absent, unreadable, or not matching the status (e.g. rewritten by a proxy). */
+    private static com.google.rpc.Status detailsOf(StatusRuntimeException failure) {
+        try {
+            return StatusProto.fromThrowable(failure);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static Optional<List<FieldViolation>> violations(com.google.rpc.Status details) {

@@ -177,6 +177,16 @@ class StatusTranslatorTest {
     }
 
     @Test
+    void detailsThatContradictTheStatusAreIgnoredRatherThanThrown() {
+        Metadata trailers = StatusTranslator.toStatus(new NotFoundException(Subject.PARCEL, "gone")).getTrailers();
+        StatusRuntimeException rewritten = Status.PERMISSION_DENIED.withDescription("rewritten by a proxy").asRuntimeException(trailers);
+
+        assertThat(StatusTranslator.toDomainError(rewritten, SERVICE))
+                .isExactlyInstanceOf(io.parceltrack.domain.error.AccessDeniedException.class)
+                .hasMessage("rewritten by a proxy");
+    }
+
+    @Test
     void aViolationKindThisClientDoesNotKnowReadsAsMalformed() {
         com.google.rpc.Status fromNewerServer = com.google.rpc.Status.newBuilder()
                 .setCode(Status.Code.INVALID_ARGUMENT.value())
