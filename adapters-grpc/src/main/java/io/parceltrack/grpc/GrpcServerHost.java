@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,13 +42,13 @@ public final class GrpcServerHost implements AutoCloseable {
         this.address = address;
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
         DomainErrorInterceptor errors = new DomainErrorInterceptor();
-        serviceNames = services.stream()
-                .map(service -> {
-                    ServerServiceDefinition definition = ServerInterceptors.intercept(service, errors);
-                    builder.addService(definition);
-                    return definition.getServiceDescriptor().getName();
-                })
-                .toList();
+        List<String> names = new ArrayList<>();
+        for (BindableService service : services) {
+            ServerServiceDefinition definition = ServerInterceptors.intercept(service, errors);
+            builder.addService(definition);
+            names.add(definition.getServiceDescriptor().getName());
+        }
+        serviceNames = List.copyOf(names);
         builder.addService(health.getHealthService());
         builder.addService(ProtoReflectionServiceV1.newInstance());
         server = builder.build();
