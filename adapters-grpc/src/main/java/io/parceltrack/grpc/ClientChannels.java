@@ -1,0 +1,41 @@
+package io.parceltrack.grpc;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens and closes the channels our gRPC clients use. A channel opened here retries idempotent reads
+ * as {@link GrpcClientSettings} says; hand the same settings to the client built on it.
+ */
+public final class ClientChannels {
+    private ClientChannels() {}
+
+    /**
+     * A plaintext channel to {@code target}, e.g. {@code account-service:9090} or
+     * {@code dns:///account-service:9090}. It connects lazily, so opening never fails for a server
+     * that is not up yet: the first call does.
+     */
+    public static ManagedChannel open(String target, GrpcClientSettings settings) {
+        return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+                .defaultServiceConfig(ReadRetryPolicy.serviceConfig(settings))
+                .enableRetry()
+                .maxRetryAttempts(GrpcClientSettings.MAX_READ_ATTEMPTS)
+                .build();
+    }
+
+    /** Lets calls in flight finish for up to {@code grace}, then cancels the rest. */
+    public static void close(ManagedChannel channel, Duration grace) {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            channel.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
