@@ -36,12 +36,8 @@ final class AccountMessages {
 
     /** @throws io.parceltrack.domain.error.InvalidInputException naming every bad field, the id included */
     static RegisterUserCommand toCommand(RegisterUserRequest request) {
-        RequestReader read = new RequestReader();
-        TelegramId id = read.telegramId(request.getTelegramId());
-        PersonProfile profile = read.read(() ->
-                PersonProfile.parse(request.getFullName(), request.getEmail(), request.getPhone()));
-        read.requireValid();
-        return new RegisterUserCommand(id, profile);
+        return RegisterUserCommand.parse(
+                request.getTelegramId(), request.getFullName(), request.getEmail(), request.getPhone());
     }
 
     static RegisterManagerRequest toRequest(RegisterManagerCommand command) {
@@ -57,13 +53,8 @@ final class AccountMessages {
 
     /** @throws io.parceltrack.domain.error.InvalidInputException naming every bad field, the id included */
     static RegisterManagerCommand toCommand(RegisterManagerRequest request) {
-        RequestReader read = new RequestReader();
-        TelegramId id = read.telegramId(request.getTelegramId());
-        PersonProfile profile = read.read(() ->
-                PersonProfile.parse(request.getFullName(), request.getEmail(), request.getPhone()));
-        String company = read.optionalText(Manager.COMPANY, request.getCompany());
-        read.requireValid();
-        return new RegisterManagerCommand(id, profile, company);
+        return RegisterManagerCommand.parse(request.getTelegramId(), request.getFullName(), request.getEmail(),
+                request.getPhone(), request.getCompany());
     }
 
     // --- replies
@@ -83,7 +74,7 @@ final class AccountMessages {
         return new User(
                 new TelegramId(info.getTelegramId()),
                 profile(info.getFullName(), info.getEmail(), info.getPhone()),
-                ProtoMapping.toInstant(info.hasRegisteredAt(), info.getRegisteredAt()));
+                ProtoMapping.toInstant("registeredAt", info.hasRegisteredAt(), info.getRegisteredAt()));
     }
 
     static ManagerInfo toProto(Manager manager) {
@@ -106,8 +97,8 @@ final class AccountMessages {
                 new TelegramId(info.getTelegramId()),
                 profile(info.getFullName(), info.getEmail(), info.getPhone()),
                 info.getCompany().isEmpty() ? null : info.getCompany(),
-                ProtoMapping.toInstant(info.hasRegisteredAt(), info.getRegisteredAt()),
-                ProtoMapping.toInstant(info.hasApiTokenIssuedAt(), info.getApiTokenIssuedAt()));
+                ProtoMapping.toInstant("registeredAt", info.hasRegisteredAt(), info.getRegisteredAt()),
+                ProtoMapping.toInstant("apiTokenIssuedAt", info.hasApiTokenIssuedAt(), info.getApiTokenIssuedAt()));
     }
 
     // A reply holds values the domain validated already, so they are taken exactly as they are.

@@ -36,7 +36,7 @@ final class ManagerParcelMessages {
                 request.getName(),
                 request.getRecipient(),
                 request.getArrivalAddress(),
-                ProtoMapping.toInstant(request.hasForecastDate(), request.getForecastDate()),
+                ProtoMapping.toInstant(ParcelDetails.FORECAST_DATE.field(), request.hasForecastDate(), request.getForecastDate()),
                 request.getDescription()));
         read.requireValid();
         return new AddParcelCommand(manager, details);

@@ -3,7 +3,6 @@ package io.parceltrack.grpc;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.TrackNumber;
-import io.parceltrack.domain.validation.TextRule;
 import io.parceltrack.domain.validation.Violations;
 import io.parceltrack.proto.ProtoMapping;
 import java.util.function.Supplier;
@@ -28,11 +27,6 @@ final class RequestReader {
     /** An absent page, or absent numbers in it, mean the first page of the default size. */
     PageRequest page(boolean present, io.parceltrack.proto.parcel.PageRequest raw) {
         return violations.capture(() -> ProtoMapping.toDomain(present, raw));
-    }
-
-    /** Blank means "not given" and reads as {@code null}. */
-    String optionalText(TextRule rule, String raw) {
-        return rule.checkOptional(raw, violations);
     }
 
     /** Any other domain parse that reports its problems as {@code InvalidInputException}. */

@@ -35,19 +35,28 @@ public final class ProtoMapping {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    /** {@code null} for an unset timestamp, so that domain validation reports the field as required. */
-    public static Instant toInstant(boolean present, Timestamp timestamp) {
+    /**
+     * {@code null} for an unset timestamp, so that domain validation reports the field as required.
+     * A timestamp no {@link Instant} can hold is reported against {@code field}.
+     */
+    public static Instant toInstant(String field, boolean present, Timestamp timestamp) {
         if (!present) {
             return null;
         }
         if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
-            throw InvalidInputException.of("time", Kind.MALFORMED, "has nanoseconds out of range");
+            throw InvalidInputException.of(field, Kind.MALFORMED, "has nanoseconds out of range");
         }
         try {
             return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
         } catch (java.time.DateTimeException e) {
-            throw InvalidInputException.of("time", Kind.OUT_OF_RANGE, "is out of range");
+            throw InvalidInputException.of(field, Kind.OUT_OF_RANGE, "is out of range");
         }
+    }
+
+    /** A timestamp that must be present. */
+    private static Instant requiredInstant(String field, boolean present, Timestamp timestamp) {
+        requirePresent(present, field);
+        return toInstant(field, true, timestamp);
     }
 
     // --- status
@@ -84,12 +93,14 @@ public final class ProtoMapping {
                 .build();
     }
 
+    /** An unset status reads as absent, so that the checkpoint reports it as required. */
     public static Checkpoint toDomain(io.parceltrack.proto.parcel.Checkpoint checkpoint) {
+        ParcelStatus status = toDomain(checkpoint.getParcelStatus());
         return new Checkpoint(
-                toInstant(checkpoint.hasTime(), checkpoint.getTime()),
+                toInstant(Checkpoint.TIME.field(), checkpoint.hasTime(), checkpoint.getTime()),
                 checkpoint.getPlace(),
                 checkpoint.getDescription(),
-                toDomain(checkpoint.getParcelStatus()));
+                status == ParcelStatus.UNKNOWN ? null : status);
     }
 
     // --- parcel
@@ -115,15 +126,15 @@ public final class ProtoMapping {
                 parcel.getName(),
                 parcel.getRecipient(),
                 parcel.getArrivalAddress(),
-                toInstant(parcel.hasForecastDate(), parcel.getForecastDate()),
+                toInstant(ParcelDetails.FORECAST_DATE.field(), parcel.hasForecastDate(), parcel.getForecastDate()),
                 parcel.getDescription());
         return new Parcel(
                 TrackNumber.parse(parcel.getTrackNumber()),
                 details,
                 new TelegramId(parcel.getManagerTelegramId()),
                 toDomain(parcel.getStatus()),
-                toInstant(true, parcel.getCreatedAt()),
-                toInstant(parcel.hasLastCheckpointAt(), parcel.getLastCheckpointAt()));
+                requiredInstant("createdAt", parcel.hasCreatedAt(), parcel.getCreatedAt()),
+                toInstant("lastCheckpointAt", parcel.hasLastCheckpointAt(), parcel.getLastCheckpointAt()));
     }
 
     // --- paging
@@ -191,13 +202,12 @@ public final class ProtoMapping {
 
     public static ParcelEvent toDomain(io.parceltrack.proto.notification.Event event) {
         requirePresent(event.hasCheckpoint(), "checkpoint");
-        requirePresent(event.hasOccurredAt(), "occurredAt");
         return new ParcelEvent(
                 new EventId(uuid("eventId", event.getEventId())),
                 TrackNumber.parse(event.getTrackNumber()),
                 event.getParcelName(),
                 toDomain(event.getCheckpoint()),
-                toInstant(true, event.getOccurredAt()));
+                requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()));
     }
 
     public static io.parceltrack.proto.notification.Delivery toProto(Delivery delivery) {

@@ -19,7 +19,14 @@ public record RegisterManagerCommand(TelegramId id, PersonProfile profile, Strin
     /** Checks all fields of raw input together; blank phone or company means "not given". */
     public static RegisterManagerCommand parse(
             TelegramId id, String fullName, String email, String phone, String company) {
+        return parse(id.value(), fullName, email, phone, company);
+    }
+
+    /** Like {@link #parse(TelegramId, String, String, String, String)}, reporting a bad id with the other fields. */
+    public static RegisterManagerCommand parse(
+            long telegramId, String fullName, String email, String phone, String company) {
         Violations violations = new Violations();
+        TelegramId id = violations.capture(() -> new TelegramId(telegramId));
         PersonProfile profile = violations.capture(() -> PersonProfile.parse(fullName, email, phone));
         String companyName = Manager.COMPANY.checkOptional(company, violations);
         violations.throwIfAny();
