@@ -1,0 +1,60 @@
+package io.parceltrack.postgres;
+
+import io.parceltrack.port.out.UnavailableException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Flyway migrations of a {@link DatabaseRole}. Each role, and its demo data, keeps its own
+ * history table, so that roles can share a database and demo data can be added or left out at any
+ * time without disturbing the schema's history.
+ */
+final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    private Migrations() {}
+
+    static MigrationReport apply(DataSource dataSource, DatabaseRole role, boolean withDemoData) {
+        MigrateResult schema = migrate(dataSource, role.migrationsLocation(), role.historyTable());
+        LOG.info("{} database: applied {} migration(s), schema version {}",
+                role, schema.migrationsExecuted, schema.targetSchemaVersion);
+        int demoApplied = 0;
+        String demoVersion = null;
+        if (withDemoData && role.demoDataLocation().isPresent()) {
+            MigrateResult demo = migrate(dataSource, role.demoDataLocation().get(), role.demoHistoryTable());
+            LOG.info("{} database: applied {} demo data migration(s)", role, demo.migrationsExecuted);
+            demoApplied = demo.migrationsExecuted;
+            demoVersion = demo.targetSchemaVersion;
+        }
+        return new MigrationReport(role, schema.migrationsExecuted, schema.targetSchemaVersion, demoApplied,
+                demoVersion);
+    }
+
+    private static MigrateResult migrate(DataSource dataSource, String location, String historyTable) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + location)
+                .table(historyTable)
+                // Another role's tables may already be in the database: start this history at
+                // version 0 then, so that every migration of this role still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .load();
+        try {
+            return flyway.migrate();
+        } catch (FlywayException e) {
+            java.sql.SQLException sql = SqlFailures.firstSqlException(e);
+            if (sql != null && SqlFailures.isUnavailable(sql)) {
+                throw new UnavailableException(SqlFailures.UNAVAILABLE, e);
+            }
+            throw e;
+        }
+    }
+}
