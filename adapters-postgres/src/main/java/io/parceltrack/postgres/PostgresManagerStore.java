@@ -28,7 +28,7 @@ public final class PostgresManagerStore implements ManagerStore {
             UPDATE managers SET api_token_hash = :hash, api_token_issued_at = :issuedAt
             WHERE telegram_id = :id AND api_token_hash IS NOT NULL
             """;
-    private static final String FIND_TOKEN_HOLDER = """
+    static final String FIND_TOKEN_HOLDER = """
             SELECT telegram_id, api_token_hash
             FROM managers
             WHERE api_token_hash = :hash

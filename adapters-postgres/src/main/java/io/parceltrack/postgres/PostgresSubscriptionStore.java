@@ -42,11 +42,13 @@ public final class PostgresSubscriptionStore implements SubscriptionStore {
             ORDER BY s.id DESC
             LIMIT :limit OFFSET :offset
             """.formatted(ParcelRows.PARCEL_COLUMNS);
+    // The parcel's id is looked up first, so that each keyset page is a short range scan of the
+    // (parcel, user) index rather than a sort of all the parcel's subscribers.
     static final String FIND_SUBSCRIBERS = """
             SELECT s.user_telegram_id
             FROM subscriptions s
-            JOIN parcels p ON p.id = s.parcel_id
-            WHERE p.track_number = :trackNumber AND s.user_telegram_id > :afterUserId
+            WHERE s.parcel_id = (SELECT id FROM parcels WHERE track_number = :trackNumber)
+              AND s.user_telegram_id > :afterUserId
             ORDER BY s.user_telegram_id
             LIMIT :limit
             """;
