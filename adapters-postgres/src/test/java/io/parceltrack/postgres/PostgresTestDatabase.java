@@ -1,7 +1,6 @@
 package io.parceltrack.postgres;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * A JUnit 5 extension that gives tests a real PostgreSQL database: one {@link TemporaryDatabase}
  * for the whole test run, migrated for every {@link DatabaseRole} (they share it), emptied before
- * each test, and dropped when the run ends.
+ * each test, and dropped when the run ends (or, if the run is killed, when its JVM exits).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -62,7 +61,7 @@ public final class PostgresTestDatabase implements BeforeAllCallback, BeforeEach
         private final TemporaryDatabase temporary;
         private final PostgresDatabase database;
         private final Jdbi jdbi;
-        private final String truncateAll;
+        private final List<String> deleteAll;
 
         RunDatabase() {
             temporary = TemporaryDatabase.create();
@@ -79,12 +78,15 @@ public final class PostgresTestDatabase implements BeforeAllCallback, BeforeEach
                             """)
                     .mapTo(String.class)
                     .list());
-            truncateAll = "TRUNCATE TABLE " + tables.stream().map(table -> '"' + table + '"')
-                    .collect(Collectors.joining(", ")) + " RESTART IDENTITY CASCADE";
+            deleteAll = tables.stream().map(table -> "DELETE FROM \"" + table + '"').toList();
         }
 
+        /**
+         * DELETE rather than TRUNCATE: for the few rows a test leaves behind it takes about a
+         * millisecond, where TRUNCATE, which gives every table new files, takes around 100 ms.
+         */
         void empty() {
-            jdbi.useHandle(handle -> handle.execute(truncateAll));
+            jdbi.useTransaction(handle -> deleteAll.forEach(handle::execute));
         }
 
         @Override
