@@ -4,6 +4,7 @@ import io.parceltrack.port.out.UnavailableException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,23 +19,21 @@ final class Migrations {
 
     private Migrations() {}
 
+    /** One Flyway run: how many migrations it applied and the version it left (null: none yet). */
+    private record Run(int applied, String version) {}
+
     static MigrationReport apply(DataSource dataSource, DatabaseRole role, boolean withDemoData) {
-        MigrateResult schema = migrate(dataSource, role.migrationsLocation(), role.historyTable());
-        LOG.info("{} database: applied {} migration(s), schema version {}",
-                role, schema.migrationsExecuted, schema.targetSchemaVersion);
-        int demoApplied = 0;
-        String demoVersion = null;
+        Run schema = migrate(dataSource, role.migrationsLocation(), role.historyTable());
+        LOG.info("{} database: applied {} migration(s), schema version {}", role, schema.applied(), schema.version());
+        Run demo = new Run(0, null);
         if (withDemoData && role.demoDataLocation().isPresent()) {
-            MigrateResult demo = migrate(dataSource, role.demoDataLocation().get(), role.demoHistoryTable());
-            LOG.info("{} database: applied {} demo data migration(s)", role, demo.migrationsExecuted);
-            demoApplied = demo.migrationsExecuted;
-            demoVersion = demo.targetSchemaVersion;
+            demo = migrate(dataSource, role.demoDataLocation().get(), role.demoHistoryTable());
+            LOG.info("{} database: applied {} demo data migration(s)", role, demo.applied());
         }
-        return new MigrationReport(role, schema.migrationsExecuted, schema.targetSchemaVersion, demoApplied,
-                demoVersion);
+        return new MigrationReport(role, schema.applied(), schema.version(), demo.applied(), demo.version());
     }
 
-    private static MigrateResult migrate(DataSource dataSource, String location, String historyTable) {
+    private static Run migrate(DataSource dataSource, String location, String historyTable) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:" + location)
@@ -48,7 +47,9 @@ final class Migrations {
                 .cleanDisabled(true)
                 .load();
         try {
-            return flyway.migrate();
+            MigrateResult result = flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            return new Run(result.migrationsExecuted, current == null ? null : current.getVersion().getVersion());
         } catch (FlywayException e) {
             java.sql.SQLException sql = SqlFailures.firstSqlException(e);
             if (sql != null && SqlFailures.isUnavailable(sql)) {
