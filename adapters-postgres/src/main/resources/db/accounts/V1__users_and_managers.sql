@@ -1,13 +1,7 @@
 -- The accounts database: recipients (users) and shipping managers, both identified by their
 -- Telegram id. The checks mirror the domain's rules, so that a row the domain would refuse cannot
--- get in by another way either. Lengths count characters, which takes a UTF8 database.
-DO $$
-BEGIN
-    IF current_setting('server_encoding') <> 'UTF8' THEN
-        RAISE EXCEPTION 'ParcelTrack needs a UTF8 database, not %', current_setting('server_encoding');
-    END IF;
-END
-$$;
+-- get in by another way either. Lengths count characters, which takes a UTF8 database
+-- (db/checks/beforeMigrate.sql makes sure of it).
 
 CREATE TABLE users (
     telegram_id   bigint      NOT NULL,

@@ -1,12 +1,5 @@
 -- The bots database: what the two Telegram bots keep between restarts. Tables are keyed by bot
 -- name and chat id, so both bots can share one database.
-DO $$
-BEGIN
-    IF current_setting('server_encoding') <> 'UTF8' THEN
-        RAISE EXCEPTION 'ParcelTrack needs a UTF8 database, not %', current_setting('server_encoding');
-    END IF;
-END
-$$;
 
 -- Each chat's dialogue state: opaque text owned by the bot.
 CREATE TABLE conversations (

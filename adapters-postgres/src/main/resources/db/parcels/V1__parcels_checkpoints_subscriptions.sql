@@ -1,12 +1,6 @@
 -- The parcels database, part 1: parcels, their checkpoint history and who follows them. The checks
--- mirror the domain's rules; lengths count characters, which takes a UTF8 database.
-DO $$
-BEGIN
-    IF current_setting('server_encoding') <> 'UTF8' THEN
-        RAISE EXCEPTION 'ParcelTrack needs a UTF8 database, not %', current_setting('server_encoding');
-    END IF;
-END
-$$;
+-- mirror the domain's rules; lengths count characters, which takes a UTF8 database
+-- (db/checks/beforeMigrate.sql makes sure of it).
 
 -- The surrogate id keeps foreign keys small and orders parcels created at the same instant by
 -- insertion. A parcel never has status UNKNOWN: it starts PENDING and then takes its latest

@@ -1,5 +1,6 @@
 package io.parceltrack.postgres;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public enum DatabaseRole {
     }
 
     String historyTable() {
-        return "flyway_history_" + name().toLowerCase(java.util.Locale.ROOT);
+        return "flyway_history_" + name().toLowerCase(Locale.ROOT);
     }
 
     String demoHistoryTable() {

@@ -1,6 +1,7 @@
 package io.parceltrack.postgres;
 
 import io.parceltrack.port.out.UnavailableException;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    private static final String CHECKS = "db/checks";
 
     private Migrations() {}
 
@@ -36,7 +38,8 @@ final class Migrations {
     private static Run migrate(DataSource dataSource, String location, String historyTable) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:" + location)
+                // db/checks holds no migrations, only the beforeMigrate callback every run shares.
+                .locations("classpath:" + location, "classpath:" + CHECKS)
                 .table(historyTable)
                 // Another role's tables may already be in the database: start this history at
                 // version 0 then, so that every migration of this role still runs.
@@ -51,7 +54,7 @@ final class Migrations {
             MigrationInfo current = flyway.info().current();
             return new Run(result.migrationsExecuted, current == null ? null : current.getVersion().getVersion());
         } catch (FlywayException e) {
-            java.sql.SQLException sql = SqlFailures.firstSqlException(e);
+            SQLException sql = SqlFailures.firstSqlException(e);
             if (sql != null && SqlFailures.isUnavailable(sql)) {
                 throw new UnavailableException(SqlFailures.UNAVAILABLE, e);
             }

@@ -82,21 +82,12 @@ public final class PostgresParcelStore implements ParcelStore {
 
     @Override
     public Page<Parcel> findParcelsByOwner(TelegramId owner, PageRequest page) {
-        return Page.fromLookahead(db.withHandle(handle -> handle.createQuery(FIND_BY_OWNER)
-                .bind("owner", owner.value())
-                .bind("limit", page.size() + 1)
-                .bind("offset", page.offset())
-                .map(ParcelRows.PARCEL)
-                .list()), page);
+        return db.page(FIND_BY_OWNER, page, query -> query.bind("owner", owner.value()), ParcelRows.PARCEL);
     }
 
     @Override
     public Page<Checkpoint> findCheckpoints(TrackNumber trackNumber, PageRequest page) {
-        return Page.fromLookahead(db.withHandle(handle -> handle.createQuery(FIND_CHECKPOINTS)
-                .bind("trackNumber", trackNumber.value())
-                .bind("limit", page.size() + 1)
-                .bind("offset", page.offset())
-                .map(ParcelRows.CHECKPOINT)
-                .list()), page);
+        return db.page(FIND_CHECKPOINTS, page, query -> query.bind("trackNumber", trackNumber.value()),
+                ParcelRows.CHECKPOINT);
     }
 }

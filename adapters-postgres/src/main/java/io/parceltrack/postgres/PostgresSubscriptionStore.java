@@ -95,12 +95,7 @@ public final class PostgresSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Page<Parcel> findSubscribedParcels(TelegramId user, PageRequest page) {
-        return Page.fromLookahead(db.withHandle(handle -> handle.createQuery(FIND_SUBSCRIBED_PARCELS)
-                .bind("user", user.value())
-                .bind("limit", page.size() + 1)
-                .bind("offset", page.offset())
-                .map(ParcelRows.PARCEL)
-                .list()), page);
+        return db.page(FIND_SUBSCRIBED_PARCELS, page, query -> query.bind("user", user.value()), ParcelRows.PARCEL);
     }
 
     @Override

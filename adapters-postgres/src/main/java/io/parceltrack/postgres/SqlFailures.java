@@ -56,13 +56,12 @@ final class SqlFailures {
                 && (UNAVAILABLE_CLASSES.contains(state.substring(0, 2)) || UNAVAILABLE_STATES.contains(state));
     }
 
+    /** The outermost SQLException among the causes; the walk is bounded in case causes form a loop. */
     static SQLException firstSqlException(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return sql;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return null;

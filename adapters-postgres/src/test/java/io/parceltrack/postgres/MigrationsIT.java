@@ -1,12 +1,14 @@
 package io.parceltrack.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import java.util.List;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,5 +122,18 @@ class MigrationsIT {
         assertThat(DatabaseRole.BOTS.demoDataLocation()).isEmpty();
         assertThat(report.demoApplied()).isZero();
         assertThat(tables()).doesNotContain("flyway_history_bots_demo");
+    }
+
+    @Test
+    void refusesADatabaseThatIsNotUtf8() {
+        try (TemporaryDatabase ascii = TemporaryDatabase.create("SQL_ASCII");
+                PostgresDatabase asciiDatabase = PostgresDatabase.open(ascii.settings())) {
+            for (DatabaseRole role : DatabaseRole.values()) {
+                assertThatThrownBy(() -> asciiDatabase.migrate(role, false))
+                        .as(role.name())
+                        .isInstanceOf(FlywayException.class)
+                        .hasMessageContaining("needs a UTF8 database");
+            }
+        }
     }
 }

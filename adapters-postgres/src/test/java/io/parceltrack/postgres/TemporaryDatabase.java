@@ -38,13 +38,18 @@ public final class TemporaryDatabase implements AutoCloseable {
 
     /** Creates a fresh, empty UTF8 database on the test server. */
     public static TemporaryDatabase create() {
+        return create("UTF8");
+    }
+
+    /** {@code encoding} is a PostgreSQL encoding name, never input. */
+    static TemporaryDatabase create(String encoding) {
         String adminUrl = System.getenv().getOrDefault(URL_VARIABLE, DEFAULT_URL);
         byte[] suffix = new byte[6];
         RANDOM.nextBytes(suffix);
         TemporaryDatabase database = new TemporaryDatabase(adminUrl, "parceltrack_test_" + HexFormat.of().formatHex(suffix));
         // The name is ours ([a-z0-9_]), never input: identifiers cannot be bound as parameters.
         database.runOnServer("CREATE DATABASE " + database.name
-                + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+                + " TEMPLATE template0 ENCODING '" + encoding + "' LC_COLLATE 'C' LC_CTYPE 'C'");
         Runtime.getRuntime().addShutdownHook(database.dropAtExit);
         return database;
     }
