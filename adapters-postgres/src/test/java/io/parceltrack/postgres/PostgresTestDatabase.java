@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * A JUnit 5 extension that gives tests a real PostgreSQL database: one {@link TemporaryDatabase}
  * for the whole test run, migrated for every {@link DatabaseRole} (they share it), emptied before
- * each test, and dropped when the run ends (or, if the run is killed, when its JVM exits).
+ * each test, and dropped when the run ends (or, if the run is killed, when its JVM exits). As tests
+ * share that database, they must not run in parallel (JUnit's default).
  *
  * <pre>{@code
  * @RegisterExtension
