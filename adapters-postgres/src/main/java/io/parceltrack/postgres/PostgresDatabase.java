@@ -1,0 +1,95 @@
+package io.parceltrack.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
+
+/**
+ * One PostgreSQL database of ParcelTrack, reached through a connection pool: run its migrations,
+ * then take the stores of its role. Open one per database the app uses and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (PostgresDatabase db = PostgresDatabase.open(settings)) {
+ *     db.migrate(DatabaseRole.PARCELS, false);
+ *     ParcelStores stores = db.parcelStores();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Opening does not connect: a database that is down makes calls fail with
+ * {@link io.parceltrack.port.out.UnavailableException} until it is back, so an app can start first.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+    private static final Duration LONGEST_VALIDATION = Duration.ofSeconds(5);
+
+    private final HikariDataSource dataSource;
+    private final TranslatedJdbi jdbi;
+
+    private PostgresDatabase(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        Jdbi configured = Jdbi.create(dataSource);
+        // Exception messages carry neither SQL nor bound values (a user's e-mail, a token hash).
+        configured.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
+        this.jdbi = new TranslatedJdbi(configured);
+    }
+
+    public static PostgresDatabase open(PostgresSettings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(settings.applicationName());
+        pool.setJdbcUrl(settings.jdbcUrl());
+        pool.setUsername(settings.user());
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            pool.setPassword(settings.password());
+        }
+        pool.setMaximumPoolSize(settings.maxPoolSize());
+        pool.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        pool.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), LONGEST_VALIDATION.toMillis()));
+        pool.setInitializationFailTimeout(-1);
+        pool.addDataSourceProperty("ApplicationName", settings.applicationName());
+        // Keeps values (a user's data) out of the driver's error messages.
+        pool.addDataSourceProperty("logServerErrorDetail", "false");
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
+        return new PostgresDatabase(new HikariDataSource(pool));
+    }
+
+    /**
+     * Brings the schema of {@code role} up to date, and adds the demo data if asked (accounts and
+     * parcels have some). Safe to run on every start and from several processes at once.
+     *
+     * @throws io.parceltrack.port.out.UnavailableException if the database cannot be reached
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails or the history does not match
+     */
+    public MigrationReport migrate(DatabaseRole role, boolean withDemoData) {
+        return Migrations.apply(dataSource, role, withDemoData);
+    }
+
+    public AccountStores accountStores() {
+        return new AccountStores(new PostgresUserStore(jdbi), new PostgresManagerStore(jdbi));
+    }
+
+    public ParcelStores parcelStores() {
+        return new ParcelStores(
+                new PostgresParcelStore(jdbi),
+                new PostgresCheckpointRecorder(jdbi),
+                new PostgresSubscriptionStore(jdbi),
+                new PostgresOutbox(jdbi),
+                new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.PARCELS),
+                new PostgresIdempotencyStore(jdbi));
+    }
+
+    public BotStores botStores() {
+        return new BotStores(
+                new PostgresConversationStore(jdbi),
+                new PostgresBlockedChatStore(jdbi),
+                new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.BOTS));
+    }
+
+    /** Closes the pool; the stores fail afterwards. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

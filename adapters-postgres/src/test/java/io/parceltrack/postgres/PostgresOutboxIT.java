@@ -1,0 +1,88 @@
+package io.parceltrack.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parceltrack.contract.Fixtures;
+import io.parceltrack.contract.OutboxStoreContract;
+import io.parceltrack.contract.ParcelPorts;
+import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.Parcel;
+import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.proto.ProtoMapping;
+import io.parceltrack.proto.notification.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresOutboxIT extends OutboxStoreContract {
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    @Override
+    protected ParcelPorts newParcelPorts() {
+        return ParcelPortsOnPostgres.of(DATABASE.database());
+    }
+
+    private ParcelEvent recordOneEvent(int second) {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        ports.parcels().insertParcel(parcel);
+        Checkpoint checkpoint = Fixtures.checkpoint(Fixtures.T0.plusSeconds(second), ParcelStatus.IN_TRANSIT);
+        return ports.checkpoints()
+                .recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, checkpoint))
+                .orElseThrow().event();
+    }
+
+    @Test
+    void keepsEachEventAsTheBrokersProtobufBesideItsIdAndTrackNumber() throws Exception {
+        ParcelEvent event = recordOneEvent(1);
+
+        Map<String, Object> row = DATABASE.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT event_id, track_number, payload FROM outbox")
+                .mapToMap()
+                .one());
+
+        assertThat(row.get("event_id")).isEqualTo(event.id().value());
+        assertThat(row.get("track_number")).isEqualTo(event.trackNumber().value());
+        assertThat(Event.parseFrom((byte[]) row.get("payload"))).isEqualTo(ProtoMapping.toProto(event));
+    }
+
+    @Test
+    void aDrainInAnotherProcessStandsAsideWhileOneIsPublishing() throws Exception {
+        ParcelEvent first = recordOneEvent(1);
+        ParcelEvent second = recordOneEvent(2);
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> outbox.drain(1, events -> {
+                publishing.countDown();
+                await(release);
+            }));
+            assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
+
+            List<ParcelEvent> meanwhile = new ArrayList<>();
+            int drainedMeanwhile = otherProcess.parcelStores().outbox().drain(10, meanwhile::addAll);
+            release.countDown();
+
+            assertThat(drainedMeanwhile).isZero();
+            assertThat(meanwhile).isEmpty();
+            assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            List<ParcelEvent> rest = new ArrayList<>();
+            assertThat(otherProcess.parcelStores().outbox().drain(10, rest::addAll)).isEqualTo(1);
+            assertThat(rest).containsExactly(second).doesNotContain(first);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
