@@ -1,5 +1,6 @@
 package io.parceltrack.kafka.testing;
 
+import io.parceltrack.kafka.KafkaClientSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -71,6 +72,14 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * Client settings for code under test: short timeouts, so that while a test keeps the broker
+     * down publishing fails within seconds and is retried, as it would be in production after 30 s.
+     */
+    public KafkaClientSettings clientSettings() {
+        return new KafkaClientSettings(bootstrapServers(), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     public synchronized boolean isRunning() {

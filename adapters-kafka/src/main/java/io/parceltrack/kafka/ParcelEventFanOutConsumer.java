@@ -1,0 +1,152 @@
+package io.parceltrack.kafka;
+
+import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
+import io.parceltrack.port.out.DeliveryPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notification service's side of the broker: consumes {@code parcel-events} in a consumer
+ * group and fans each event out to one delivery per subscriber on {@code notification-deliveries}.
+ *
+ * <p>Each polled batch is one Kafka transaction: the deliveries of all its events (page by page, as
+ * the fan-out use case publishes them), the dead letters of records it cannot read, and the
+ * consumer offsets after the batch are committed together, or not at all. Consumers reading with
+ * {@code read_committed} (ours do) therefore see each event's deliveries exactly once, even when a
+ * batch failed halfway and was handled again. When anything fails (the broker is down, the
+ * subscriber store is unavailable), the producer is thrown away, its open transaction is aborted
+ * when the next producer with the same transactional id starts, and the batch is handled again
+ * after a backoff: events are delayed, never lost.
+ */
+public final class ParcelEventFanOutConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ParcelEventFanOutConsumer.class);
+
+    private final FanOutConsumerSettings settings;
+    private final Function<DeliveryPublisher, FanOutParcelEventUseCase> fanOutThrough;
+    private final RecordBatchLoop loop;
+
+    /**
+     * @param fanOutThrough the fan-out use case publishing through the given publisher, which is
+     *     bound to the current transaction, e.g.
+     *     {@code publisher -> new NotificationFanOutService(subscriptions, publisher, 500)}
+     */
+    public ParcelEventFanOutConsumer(
+            FanOutConsumerSettings settings, Function<DeliveryPublisher, FanOutParcelEventUseCase> fanOutThrough) {
+        this.settings = settings;
+        this.fanOutThrough = fanOutThrough;
+        this.loop = new RecordBatchLoop("parcel-event-fan-out",
+                new KafkaConsumer<>(settings.client().consumerProperties(settings.consumer())),
+                List.of(settings.events().name()), settings.consumer(), new TransactionalFanOut());
+    }
+
+    public ParcelEventFanOutConsumer start() {
+        loop.start();
+        return this;
+    }
+
+    /** Finishes (and commits) the batch in progress, leaves the group and closes; waits up to {@code timeout}. */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        return loop.stop(timeout);
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs on the loop's thread only; holds the transactional producer between batches. */
+    private final class TransactionalFanOut implements RecordBatchLoop.BatchHandler {
+        private Producer<byte[], byte[]> producer;
+        private FanOutParcelEventUseCase fanOut;
+
+        @Override
+        public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
+            Producer<byte[], byte[]> transaction = producer();
+            try {
+                transaction.beginTransaction();
+                int deliveries = 0;
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    deliveries += handle(record, transaction);
+                }
+                transaction.sendOffsetsToTransaction(RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
+                transaction.commitTransaction();
+                LOG.debug("fanned out {} parcel events to {} deliveries", batch.count(), deliveries);
+            } catch (RuntimeException e) {
+                discardProducer();
+                throw e;
+            }
+        }
+
+        private int handle(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> transaction) {
+            ParcelEvent event;
+            try {
+                event = BrokerMessageFormat.readEvent(record.value());
+            } catch (UnreadableMessageException e) {
+                LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                AcknowledgedSend.sendAll(transaction, List.of(DeadLetter.of(record, settings.events().deadLetterTopic(),
+                        settings.consumer().groupId(), e.getMessage())));
+                return 0;
+            }
+            return fanOut.fanOut(event);
+        }
+
+        private Producer<byte[], byte[]> producer() {
+            if (producer == null) {
+                Map<String, Object> props = settings.client().producerProperties(settings.consumer().clientId());
+                props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+                props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, KafkaClientSettings.millis(settings.transactionTimeout()));
+                KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(props);
+                try {
+                    // Fences off an older producer with our id and aborts its unfinished transaction.
+                    created.initTransactions();
+                } catch (RuntimeException e) {
+                    created.close(Duration.ZERO);
+                    throw e;
+                }
+                producer = created;
+                fanOut = fanOutThrough.apply(new KafkaDeliveryPublisher(created, settings.deliveriesTopic()));
+            }
+            return producer;
+        }
+
+        /**
+         * After any failure the producer may be in a state only a new one gets out of (fenced, an
+         * expired batch, a failed commit); starting afresh is the one recovery that always works.
+         */
+        private void discardProducer() {
+            if (producer != null) {
+                try {
+                    producer.close(Duration.ZERO);
+                } catch (RuntimeException e) {
+                    LOG.debug("closing a failed transactional producer: {}", e.toString());
+                }
+                producer = null;
+                fanOut = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+                producer = null;
+            }
+        }
+    }
+}
