@@ -19,7 +19,7 @@ public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoClos
     private final String topic;
     private final boolean ownsProducer;
 
-    public KafkaDeliveryPublisher(PublisherSettings settings) {
+    public KafkaDeliveryPublisher(DeliveryPublisherSettings settings) {
         this(new KafkaProducer<>(settings.client().producerProperties(settings.clientId())), settings.topic(), true);
     }
 

@@ -5,14 +5,11 @@ import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +22,8 @@ import org.slf4j.LoggerFactory;
  * consumer offsets after the batch are committed together, or not at all. Consumers reading with
  * {@code read_committed} (ours do) therefore see each event's deliveries exactly once, even when a
  * batch failed halfway and was handled again. When anything fails (the broker is down, the
- * subscriber store is unavailable), the producer is thrown away, its open transaction is aborted
- * when the next producer with the same transactional id starts, and the batch is handled again
- * after a backoff: events are delayed, never lost.
+ * subscriber store is unavailable), the transaction is abandoned (see {@link TransactionalProducer})
+ * and the batch is handled again after a backoff: events are delayed, never lost.
  */
 public final class ParcelEventFanOutConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParcelEventFanOutConsumer.class);
@@ -69,30 +65,24 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         }
     }
 
-    /** Runs on the loop's thread only; holds the transactional producer between batches. */
+    /** Runs on the loop's thread only. */
     private final class TransactionalFanOut implements RecordBatchLoop.BatchHandler {
-        private Producer<byte[], byte[]> producer;
-        private FanOutParcelEventUseCase fanOut;
+        private final TransactionalProducer producer = new TransactionalProducer(settings.client(),
+                settings.consumer().clientId(), settings.transactionalId(), settings.transactionTimeout());
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
-            Producer<byte[], byte[]> transaction = producer();
-            try {
-                transaction.beginTransaction();
-                int deliveries = 0;
+            producer.commit(transaction -> {
+                FanOutParcelEventUseCase fanOut =
+                        fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    deliveries += handle(record, transaction);
+                    handle(record, fanOut, transaction);
                 }
-                transaction.sendOffsetsToTransaction(RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
-                transaction.commitTransaction();
-                LOG.debug("fanned out {} parcel events to {} deliveries", batch.count(), deliveries);
-            } catch (RuntimeException e) {
-                discardProducer();
-                throw e;
-            }
+            }, RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
         }
 
-        private int handle(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> transaction) {
+        private void handle(ConsumerRecord<byte[], byte[]> record, FanOutParcelEventUseCase fanOut,
+                Producer<byte[], byte[]> transaction) {
             ParcelEvent event;
             try {
                 event = BrokerMessageFormat.readEvent(record.value());
@@ -101,52 +91,15 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                         record.offset(), e.getMessage());
                 AcknowledgedSend.sendAll(transaction, List.of(DeadLetter.of(record, settings.events().deadLetterTopic(),
                         settings.consumer().groupId(), e.getMessage())));
-                return 0;
+                return;
             }
-            return fanOut.fanOut(event);
-        }
-
-        private Producer<byte[], byte[]> producer() {
-            if (producer == null) {
-                Map<String, Object> props = settings.client().producerProperties(settings.consumer().clientId());
-                props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
-                props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, KafkaClientSettings.millis(settings.transactionTimeout()));
-                KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(props);
-                try {
-                    // Fences off an older producer with our id and aborts its unfinished transaction.
-                    created.initTransactions();
-                } catch (RuntimeException e) {
-                    created.close(Duration.ZERO);
-                    throw e;
-                }
-                producer = created;
-                fanOut = fanOutThrough.apply(new KafkaDeliveryPublisher(created, settings.deliveriesTopic()));
-            }
-            return producer;
-        }
-
-        /**
-         * After any failure the producer may be in a state only a new one gets out of (fenced, an
-         * expired batch, a failed commit); starting afresh is the one recovery that always works.
-         */
-        private void discardProducer() {
-            if (producer != null) {
-                try {
-                    producer.close(Duration.ZERO);
-                } catch (RuntimeException e) {
-                    LOG.debug("closing a failed transactional producer: {}", e.toString());
-                }
-                producer = null;
-                fanOut = null;
-            }
+            int deliveries = fanOut.fanOut(event);
+            LOG.debug("event {} of parcel {}: {} deliveries", event.id(), event.trackNumber(), deliveries);
         }
 
         @Override
         public void close() {
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(10));
-                producer = null;
-            }
+            producer.close();
         }
     }
 }

@@ -38,7 +38,7 @@ public record TopicSettings(String name, int partitions, short replicationFactor
         return of("notification-deliveries", 12, (short) 1);
     }
 
-    private static void requireName(String name, String field) {
+    static void requireName(String name, String field) {
         Objects.requireNonNull(name, field);
         if (name.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");

@@ -26,7 +26,7 @@ class KafkaDeliveryPublisherIT extends DeliveryPublisherContract {
     KafkaDeliveryPublisherIT(KafkaTestBroker broker) {
         String topic = "notification-deliveries-" + UUID.randomUUID();
         broker.createTopic(topic, 3);
-        publisher = new KafkaDeliveryPublisher(new PublisherSettings(broker.clientSettings(), topic, "test-deliveries"));
+        publisher = new KafkaDeliveryPublisher(new DeliveryPublisherSettings(broker.clientSettings(), topic, "test-deliveries"));
         reader = new TopicReader(broker, topic);
     }
 

@@ -26,7 +26,7 @@ class KafkaParcelEventPublisherIT extends ParcelEventPublisherContract {
     KafkaParcelEventPublisherIT(KafkaTestBroker broker) {
         String topic = "parcel-events-" + UUID.randomUUID();
         broker.createTopic(topic, 3);
-        publisher = new KafkaParcelEventPublisher(new PublisherSettings(broker.clientSettings(), topic, "test-relay"));
+        publisher = new KafkaParcelEventPublisher(TestSettings.relay(broker, topic));
         reader = new TopicReader(broker, topic);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,20 +29,45 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("no topic " + topic);
-        }
+        List<TopicPartition> partitions = partitionsOf(topic);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
 
+    /** A topic just created may take a moment to show in the broker's metadata. */
+    private List<TopicPartition> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                consumer.close();
+                throw new IllegalStateException("no topic " + topic);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                consumer.close();
+                throw new IllegalStateException("interrupted while looking for topic " + topic, e);
+            }
+        }
+    }
+
     /** Everything read so far, once at least {@code atLeast} records arrived or {@code timeout} passed. */
     public List<ConsumerRecord<byte[], byte[]>> awaitRecords(int atLeast, Duration timeout) {
+        return awaitRecords(records -> records.size() >= atLeast, timeout);
+    }
+
+    /** Everything read so far, once it satisfies {@code enough} or {@code timeout} passed. */
+    public List<ConsumerRecord<byte[], byte[]>> awaitRecords(
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> enough, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (received.size() < atLeast && System.nanoTime() < deadline) {
+        while (!enough.test(received) && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(100)).forEach(received::add);
         }
         return List.copyOf(received);
