@@ -57,6 +57,7 @@ final class RecordBatchLoop {
     private final Object pauses = new Object();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
+    private boolean started;
 
     private final BatchContext context = new BatchContext() {
         @Override
@@ -86,7 +87,11 @@ final class RecordBatchLoop {
         this.thread = new Thread(this::run, name);
     }
 
-    void start() {
+    synchronized void start() {
+        if (started) {
+            throw new IllegalStateException(name + " was started before");
+        }
+        started = true;
         thread.start();
     }
 
@@ -96,6 +101,14 @@ final class RecordBatchLoop {
      * returns whether the loop ended.
      */
     boolean stop(Duration timeout) throws InterruptedException {
+        synchronized (this) {
+            if (!started) {
+                // Never started, and now never will: release what the loop would have released.
+                started = true;
+                running = false;
+                thread.start();
+            }
+        }
         running = false;
         consumer.wakeup();
         synchronized (pauses) {
@@ -106,7 +119,9 @@ final class RecordBatchLoop {
 
     private void run() {
         try {
-            consumer.subscribe(topics);
+            if (running) {
+                consumer.subscribe(topics);
+            }
             while (running) {
                 ConsumerRecords<byte[], byte[]> batch;
                 try {

@@ -18,8 +18,6 @@ class KafkaTestBrokerIT {
         broker.kill();
         assertThat(broker.isRunning()).isFalse();
         broker.start();
-        broker.stop();
-        broker.start();
 
         assertThat(broker.bootstrapServers()).isEqualTo(address);
         try (Admin admin = broker.admin()) {
