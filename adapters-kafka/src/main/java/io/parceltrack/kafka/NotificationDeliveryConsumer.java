@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,9 +44,8 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
     public NotificationDeliveryConsumer(DeliveryConsumerSettings settings, DeliverNotificationUseCase deliver) {
         this.settings = settings;
         this.deliver = deliver;
-        this.loop = new RecordBatchLoop("notification-deliveries",
-                new KafkaConsumer<>(settings.client().consumerProperties(settings.consumer())),
-                List.of(settings.deliveries().name()), settings.consumer(), new ParallelByRecipient());
+        this.loop = new RecordBatchLoop("notification-deliveries", settings.client(), settings.consumer(),
+                settings.deliveries().name(), new ParallelByRecipient());
     }
 
     public NotificationDeliveryConsumer start() {
@@ -61,11 +60,7 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            stop(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     private final class ParallelByRecipient implements RecordBatchLoop.BatchHandler {
@@ -132,7 +127,7 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         }
     }
 
-    private static final class NamedThreads implements java.util.concurrent.ThreadFactory {
+    private static final class NamedThreads implements ThreadFactory {
         private final AtomicInteger next = new AtomicInteger(1);
 
         @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +40,8 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
             FanOutConsumerSettings settings, Function<DeliveryPublisher, FanOutParcelEventUseCase> fanOutThrough) {
         this.settings = settings;
         this.fanOutThrough = fanOutThrough;
-        this.loop = new RecordBatchLoop("parcel-event-fan-out",
-                new KafkaConsumer<>(settings.client().consumerProperties(settings.consumer())),
-                List.of(settings.events().name()), settings.consumer(), new TransactionalFanOut());
+        this.loop = new RecordBatchLoop("parcel-event-fan-out", settings.client(), settings.consumer(),
+                settings.events().name(), new TransactionalFanOut());
     }
 
     public ParcelEventFanOutConsumer start() {
@@ -58,11 +56,7 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            stop(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /** Runs on the loop's thread only. */

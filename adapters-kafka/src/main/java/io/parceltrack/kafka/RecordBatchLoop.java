@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Batches are handled between polls, on the polling thread, so a rebalance (which happens inside
  * {@code poll}) never sees a half-handled batch.
  */
-final class RecordBatchLoop {
+final class RecordBatchLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordBatchLoop.class);
 
     /** Handles one batch and commits its offsets, or throws to have the batch handled again. */
@@ -76,11 +77,10 @@ final class RecordBatchLoop {
         }
     };
 
-    RecordBatchLoop(String name, Consumer<byte[], byte[]> consumer, List<String> topics, ConsumerSettings settings,
-            BatchHandler handler) {
+    RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler) {
         this.name = name;
-        this.consumer = consumer;
-        this.topics = List.copyOf(topics);
+        this.consumer = new KafkaConsumer<>(client.consumerProperties(settings));
+        this.topics = List.of(topic);
         this.pollTimeout = settings.pollTimeout();
         this.backoff = new RetryBackoff(settings.firstRetryBackoff(), settings.maxRetryBackoff());
         this.handler = handler;
@@ -117,6 +117,16 @@ final class RecordBatchLoop {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops, waiting up to 30 s. */
+    @Override
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void run() {
         try {
             if (running) {
@@ -130,7 +140,7 @@ final class RecordBatchLoop {
                     break;
                 }
                 if (!batch.isEmpty()) {
-                    handleUntilDone(batch);
+                    handleOrRewind(batch);
                 }
             }
         } catch (RuntimeException e) {
@@ -150,7 +160,7 @@ final class RecordBatchLoop {
         }
     }
 
-    private void handleUntilDone(ConsumerRecords<byte[], byte[]> batch) {
+    private void handleOrRewind(ConsumerRecords<byte[], byte[]> batch) {
         try {
             handler.handle(batch, context);
             backoff.succeeded();

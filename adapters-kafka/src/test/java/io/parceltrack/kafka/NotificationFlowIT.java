@@ -18,7 +18,10 @@ import io.parceltrack.kafka.testing.TopicReader;
 import io.parceltrack.memory.InMemoryParcelDatabase;
 import io.parceltrack.memory.InMemoryProcessedMessageStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
+import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
+import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.Messenger;
+import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.service.NotificationDeliveryService;
 import io.parceltrack.service.NotificationFanOutService;
 import io.parceltrack.service.OutboxRelayService;
@@ -83,8 +86,10 @@ class NotificationFlowIT {
         publisher.publishEvents(List.of(event));
         publisher.publishEvents(List.of(event));
 
-        assertThat(handled.awaitHandled(2 * subscribers.size(), PATIENCE)).isEqualTo(2 * subscribers.size());
-        assertThat(handled.count(DeliveryOutcome.DUPLICATE)).isEqualTo(subscribers.size());
+        // Both copies were fanned out and reached the delivery side (a retried batch may add more)...
+        assertThat(handled.awaitHandled(2 * subscribers.size(), PATIENCE)).isGreaterThanOrEqualTo(2 * subscribers.size());
+        assertThat(handled.count(DeliveryOutcome.DUPLICATE)).isGreaterThanOrEqualTo(subscribers.size());
+        // ...and yet each person was notified once.
         assertThat(messenger.sent()).hasSize(subscribers.size());
         assertThat(recipients(messenger.sent())).isEqualTo(subscribers);
     }
@@ -118,7 +123,7 @@ class NotificationFlowIT {
                 .collect(Collectors.toSet());
         messenger.awaitSent(expected.size(), PATIENCE);
         int onTheTopic = everyDeliveryOnTheTopicOnceTheFanOutStopped();
-        handled.awaitHandled(onTheTopic, PATIENCE);
+        assertThat(handled.awaitHandled(onTheTopic, PATIENCE)).isGreaterThanOrEqualTo(onTheTopic);
 
         List<Delivery> sent = messenger.sent();
         assertThat(sent).hasSize(expected.size());
@@ -141,7 +146,7 @@ class NotificationFlowIT {
         ParcelEvent event = Fixtures.event(parcel, Fixtures.checkpoint(Fixtures.T0.plusSeconds(1), ParcelStatus.IN_TRANSIT));
         Delivery direct = Delivery.of(event, Fixtures.newId());
         byte[] parcelKey = parcel.value().getBytes(StandardCharsets.UTF_8);
-        byte[] badTrackNumber = io.parceltrack.proto.ProtoMapping.toProto(event).toBuilder()
+        byte[] badTrackNumber = ProtoMapping.toProto(event).toBuilder()
                 .setTrackNumber("not a track number").build().toByteArray();
 
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(broker.clientSettings().producerProperties("test-raw"))) {
@@ -205,7 +210,7 @@ class NotificationFlowIT {
     private void startConsumers(Messenger messengerToUse) {
         handled = new CountingDeliveries(new NotificationDeliveryService(new InMemoryProcessedMessageStore(),
                 messengerToUse, Clock.systemUTC()));
-        Function<io.parceltrack.port.out.DeliveryPublisher, io.parceltrack.port.in.notification.FanOutParcelEventUseCase> fanOut =
+        Function<DeliveryPublisher, FanOutParcelEventUseCase> fanOut =
                 publisher -> new NotificationFanOutService(database, publisher, 7);
         running.add(new ParcelEventFanOutConsumer(TestSettings.fanOut(broker, events, deliveries.name()), fanOut).start());
         running.add(new NotificationDeliveryConsumer(new DeliveryConsumerSettings(broker.clientSettings(),

@@ -16,6 +16,7 @@ import io.parceltrack.memory.InMemoryParcelDatabase;
 import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class ParcelEventFanOutConsumerIT {
     void emitsExactlyOneDeliveryPerSubscriberReadingSubscribersPageByPage() throws Exception {
         Parcel parcel = Fixtures.parcel(Fixtures.newId());
         database.insertParcel(parcel);
-        Set<TelegramId> subscribers = new java.util.HashSet<>();
+        Set<TelegramId> subscribers = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             TelegramId user = Fixtures.newId();
             database.addSubscription(user, parcel.trackNumber());
