@@ -1,0 +1,102 @@
+package io.parceltrack.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Where the cluster is and how long our clients wait for it. The timeouts are bounded on purpose:
+ * during a broker outage a publish fails with {@link io.parceltrack.port.out.PublishException}
+ * after {@code deliveryTimeout} (and a blocking call after {@code apiTimeout}) instead of hanging,
+ * and the caller retries later.
+ *
+ * @param requestTimeout how long one request to the broker may take
+ * @param deliveryTimeout how long a record may take from send to acknowledgement, retries included
+ * @param apiTimeout how long a blocking client call (metadata, commit, transaction step) may take
+ */
+public record KafkaClientSettings(
+        String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
+    /** A few ms of batching: a fan-out page or an outbox batch leaves in a few requests, not one per record. */
+    private static final int LINGER_MS = 5;
+
+    public KafkaClientSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        if (bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers must not be blank");
+        }
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(deliveryTimeout, "deliveryTimeout");
+        requirePositive(apiTimeout, "apiTimeout");
+        // Kafka refuses a delivery timeout shorter than one request (plus linger, which we keep at 0-5 ms).
+        if (deliveryTimeout.compareTo(requestTimeout.plusMillis(LINGER_MS)) < 0) {
+            throw new IllegalArgumentException("deliveryTimeout must be at least requestTimeout + " + LINGER_MS + " ms");
+        }
+    }
+
+    public static KafkaClientSettings defaults(String bootstrapServers) {
+        return new KafkaClientSettings(bootstrapServers, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    /** An idempotent producer that waits for all in-sync replicas: no duplicates or reordering on retry. */
+    Map<String, Object> producerProperties(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(deliveryTimeout));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis(apiTimeout));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return props;
+    }
+
+    /**
+     * A group member that commits by hand and reads only committed transactional data. Keys and
+     * values stay bytes: parsing is ours, so that a bad record can be dead-lettered as it came.
+     */
+    Map<String, Object> consumerProperties(ConsumerSettings consumer) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, consumer.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, consumer.clientId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumer.maxPollRecords());
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, millis(consumer.maxPollInterval()));
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(apiTimeout));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    Map<String, Object> adminProperties() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
+        props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(apiTimeout));
+        return props;
+    }
+
+    static int millis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
+    }
+
+    static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

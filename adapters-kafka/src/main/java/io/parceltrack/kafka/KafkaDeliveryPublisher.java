@@ -1,0 +1,50 @@
+package io.parceltrack.kafka;
+
+import io.parceltrack.domain.notification.Delivery;
+import io.parceltrack.port.out.DeliveryPublisher;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Publishes deliveries to {@code notification-deliveries}, keyed by recipient so that one person's
+ * notifications share a partition and stay in order. The notification service's fan-out consumer
+ * runs one over its transactional producer (deliveries then become visible when the transaction
+ * commits); on its own it owns an idempotent producer with {@code acks=all}.
+ */
+public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoCloseable {
+    private final Producer<byte[], byte[]> producer;
+    private final String topic;
+    private final boolean ownsProducer;
+
+    public KafkaDeliveryPublisher(DeliveryPublisherSettings settings) {
+        this(new KafkaProducer<>(settings.client().producerProperties(settings.clientId())), settings.topic(), true);
+    }
+
+    /** Over a producer someone else opened, began transactions on, and closes. */
+    KafkaDeliveryPublisher(Producer<byte[], byte[]> producer, String topic) {
+        this(producer, topic, false);
+    }
+
+    private KafkaDeliveryPublisher(Producer<byte[], byte[]> producer, String topic, boolean ownsProducer) {
+        this.producer = producer;
+        this.topic = topic;
+        this.ownsProducer = ownsProducer;
+    }
+
+    @Override
+    public void publishDeliveries(List<Delivery> deliveries) {
+        AcknowledgedSend.sendAll(producer, deliveries.stream()
+                .map(delivery -> new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), BrokerMessageFormat.value(delivery)))
+                .toList());
+    }
+
+    @Override
+    public void close() {
+        if (ownsProducer) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.parceltrack.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop both of our consumers share, on its own thread: poll a batch, let the handler
+ * handle it and commit its offsets; if the handler fails, seek back to the start of the batch, wait
+ * (with growing backoff) and handle the same records again. Nothing is skipped: a record is left
+ * behind only once its offset is committed, and it is committed only after it was handled.
+ *
+ * <p>Batches are handled between polls, on the polling thread, so a rebalance (which happens inside
+ * {@code poll}) never sees a half-handled batch.
+ */
+final class RecordBatchLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordBatchLoop.class);
+
+    /** Handles one batch and commits its offsets, or throws to have the batch handled again. */
+    interface BatchHandler {
+        void handle(ConsumerRecords<byte[], byte[]> batch, BatchContext context) throws Exception;
+
+        /** Releases what the handler holds; called on the loop's thread once the loop ended. */
+        default void close() {}
+    }
+
+    /** What a handler may ask of the consumer while it handles a batch. */
+    interface BatchContext {
+        /** For {@code sendOffsetsToTransaction}: lets the group fence a member that lost its partitions. */
+        ConsumerGroupMetadata groupMetadata();
+
+        /** Commits synchronously; a stop requested meanwhile does not interrupt it. */
+        void commit(Map<TopicPartition, OffsetAndMetadata> offsets);
+    }
+
+    private final String name;
+    private final Consumer<byte[], byte[]> consumer;
+    private final List<String> topics;
+    private final Duration pollTimeout;
+    private final RetryBackoff backoff;
+    private final BatchHandler handler;
+    private final Thread thread;
+    private final Object pauses = new Object();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private boolean started;
+
+    private final BatchContext context = new BatchContext() {
+        @Override
+        public ConsumerGroupMetadata groupMetadata() {
+            return consumer.groupMetadata();
+        }
+
+        @Override
+        public void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException stopRequested) {
+                // stop() woke the consumer to end a poll; the batch is done, so commit it still
+                consumer.commitSync(offsets);
+            }
+        }
+    };
+
+    RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler) {
+        this.name = name;
+        this.consumer = new KafkaConsumer<>(client.consumerProperties(settings));
+        this.topics = List.of(topic);
+        this.pollTimeout = settings.pollTimeout();
+        this.backoff = new RetryBackoff(settings.firstRetryBackoff(), settings.maxRetryBackoff());
+        this.handler = handler;
+        this.thread = new Thread(this::run, name);
+    }
+
+    synchronized void start() {
+        if (started) {
+            throw new IllegalStateException(name + " was started before");
+        }
+        started = true;
+        thread.start();
+    }
+
+    /**
+     * Asks the loop to stop: a poll in progress returns at once, a batch in progress is finished
+     * (and committed), then the consumer leaves its group and closes. Waits up to {@code timeout};
+     * returns whether the loop ended.
+     */
+    boolean stop(Duration timeout) throws InterruptedException {
+        synchronized (this) {
+            if (!started) {
+                // Never started, and now never will: release what the loop would have released.
+                started = true;
+                running = false;
+                thread.start();
+            }
+        }
+        running = false;
+        consumer.wakeup();
+        synchronized (pauses) {
+            pauses.notifyAll();
+        }
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops, waiting up to 30 s. */
+    @Override
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            if (running) {
+                consumer.subscribe(topics);
+            }
+            while (running) {
+                ConsumerRecords<byte[], byte[]> batch;
+                try {
+                    batch = consumer.poll(pollTimeout);
+                } catch (WakeupException stopRequested) {
+                    break;
+                }
+                if (!batch.isEmpty()) {
+                    handleOrRewind(batch);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} stopped on an unexpected error", name, e);
+        } finally {
+            try {
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: closing the consumer failed: {}", name, e.toString());
+            }
+            try {
+                handler.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: releasing the handler failed: {}", name, e.toString());
+            }
+            finished.countDown();
+        }
+    }
+
+    private void handleOrRewind(ConsumerRecords<byte[], byte[]> batch) {
+        try {
+            handler.handle(batch, context);
+            backoff.succeeded();
+        } catch (Exception e) {
+            Duration pause = backoff.failed();
+            LOG.warn("{}: a batch of {} records failed, handling it again in {} ms: {}", name, batch.count(),
+                    pause.toMillis(), describe(e));
+            rewind(batch);
+            pause(pause);
+        }
+    }
+
+    /** Back to the first record of the batch in each partition this member still owns. */
+    private void rewind(ConsumerRecords<byte[], byte[]> batch) {
+        Set<TopicPartition> owned = consumer.assignment();
+        for (TopicPartition partition : batch.partitions()) {
+            if (owned.contains(partition)) {
+                consumer.seek(partition, batch.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private void pause(Duration pause) {
+        long deadline = System.nanoTime() + pause.toNanos();
+        synchronized (pauses) {
+            try {
+                long left;
+                while (running && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(pauses, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+
+    /** The offsets to commit once a batch is handled: the position after its last record, per partition. */
+    static Map<TopicPartition, OffsetAndMetadata> offsetsAfter(ConsumerRecords<byte[], byte[]> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : batch.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> records = batch.records(partition);
+            ConsumerRecord<byte[], byte[]> last = records.get(records.size() - 1);
+            offsets.put(partition, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
+        }
+        return offsets;
+    }
+
+    private static String describe(Exception e) {
+        return e.getCause() == null ? e.toString() : e + " (cause: " + e.getCause() + ")";
+    }
+}

@@ -1,0 +1,105 @@
+package io.parceltrack.kafka;
+
+import io.parceltrack.port.out.PublishException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A transactional producer that makes a batch of records visible all at once, in order, or not at
+ * all (to {@code read_committed} consumers, which ours are).
+ *
+ * <p>Why not only idempotent: when one record times out, an idempotent producer still writes the
+ * records sent after it, so a retry of the whole batch would put a parcel's later event before its
+ * earlier one. An aborted transaction leaves nothing behind, so the retry writes the batch in
+ * order.
+ *
+ * <p>After any failure the producer is thrown away: whatever state it was left in (fenced, an
+ * expired batch, a commit that timed out), the next one, started with the same transactional id,
+ * aborts the unfinished transaction and starts clean. Not thread-safe: one caller at a time.
+ */
+final class TransactionalProducer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalProducer.class);
+
+    private final Map<String, Object> properties;
+    private Producer<byte[], byte[]> producer;
+
+    TransactionalProducer(KafkaClientSettings client, String clientId, String transactionalId, Duration transactionTimeout) {
+        this.properties = client.producerProperties(clientId);
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, KafkaClientSettings.millis(transactionTimeout));
+    }
+
+    /** Sends what {@code work} sends in one transaction and commits it. */
+    void commit(Consumer<Producer<byte[], byte[]>> work) {
+        run(work, null, null);
+    }
+
+    /** As {@link #commit(Consumer)}, committing a consumer's offsets in the same transaction. */
+    void commit(Consumer<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata group) {
+        run(work, offsets, group);
+    }
+
+    private void run(Consumer<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata group) {
+        try {
+            Producer<byte[], byte[]> transaction = producer();
+            transaction.beginTransaction();
+            work.accept(transaction);
+            if (offsets != null) {
+                transaction.sendOffsetsToTransaction(offsets, group);
+            }
+            transaction.commitTransaction();
+        } catch (KafkaException e) {
+            discard();
+            throw new PublishException("the broker did not commit the transaction", e);
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+    }
+
+    private Producer<byte[], byte[]> producer() {
+        if (producer == null) {
+            KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(properties);
+            try {
+                // Fences off an older producer with our id and aborts its unfinished transaction.
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void discard() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("closing a failed transactional producer: {}", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.parceltrack.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parceltrack.contract.Fixtures;
+import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.notification.Delivery;
+import io.parceltrack.domain.notification.DeliveryId;
+import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.domain.parcel.Parcel;
+import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.kafka.testing.KafkaTestBroker;
+import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
+import io.parceltrack.kafka.testing.TopicReader;
+import io.parceltrack.memory.InMemoryParcelDatabase;
+import io.parceltrack.service.NotificationFanOutService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaTestBrokerExtension.class)
+class ParcelEventFanOutConsumerIT {
+    private static final int PAGE_SIZE = 250;
+
+    private final KafkaTestBroker broker;
+    private final String suffix = UUID.randomUUID().toString();
+    private final TopicSettings events = TopicSettings.of("parcel-events-" + suffix, 3, (short) 1);
+    private final TopicSettings deliveries = TopicSettings.of("notification-deliveries-" + suffix, 4, (short) 1);
+    private final InMemoryParcelDatabase database = new InMemoryParcelDatabase();
+
+    ParcelEventFanOutConsumerIT(KafkaTestBroker broker) {
+        this.broker = broker;
+        new KafkaTopicCreator(broker.clientSettings()).createMissing(List.of(events, deliveries));
+    }
+
+    @Test
+    void emitsExactlyOneDeliveryPerSubscriberReadingSubscribersPageByPage() throws Exception {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        database.insertParcel(parcel);
+        Set<TelegramId> subscribers = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            TelegramId user = Fixtures.newId();
+            database.addSubscription(user, parcel.trackNumber());
+            subscribers.add(user);
+        }
+        ParcelEvent event = Fixtures.event(parcel.trackNumber(),
+                Fixtures.checkpoint(Fixtures.T0.plusSeconds(60), ParcelStatus.IN_TRANSIT));
+        PageCountingSubscriptions counting = new PageCountingSubscriptions(database);
+
+        try (KafkaParcelEventPublisher publisher = new KafkaParcelEventPublisher(TestSettings.relay(broker, events.name()));
+                TopicReader reader = new TopicReader(broker, deliveries.name())) {
+            ParcelEventFanOutConsumer fanOut = new ParcelEventFanOutConsumer(TestSettings.fanOut(broker, events, deliveries.name()),
+                    through -> new NotificationFanOutService(counting, through, PAGE_SIZE)).start();
+            try {
+                publisher.publishEvents(List.of(event));
+                assertThat(reader.awaitRecords(subscribers.size(), Duration.ofSeconds(60))).hasSize(subscribers.size());
+            } finally {
+                assertThat(fanOut.stop(Duration.ofSeconds(30))).isTrue();
+            }
+
+            List<Delivery> emitted = deliveriesIn(reader.readToEnd(Duration.ofSeconds(30)));
+
+            assertThat(emitted).hasSize(subscribers.size());
+            assertThat(emitted.stream().map(Delivery::recipient).collect(Collectors.toSet())).isEqualTo(subscribers);
+            assertThat(emitted.stream().map(Delivery::id).collect(Collectors.toSet()))
+                    .hasSize(subscribers.size())
+                    .isEqualTo(subscribers.stream().map(user -> DeliveryId.of(event.id(), user)).collect(Collectors.toSet()));
+            assertThat(emitted).allSatisfy(delivery -> {
+                assertThat(delivery.trackNumber()).isEqualTo(event.trackNumber());
+                assertThat(delivery.checkpoint()).isEqualTo(event.checkpoint());
+            });
+            assertThat(counting.largestPage()).isEqualTo(PAGE_SIZE);
+            assertThat(counting.pagesRead()).isGreaterThanOrEqualTo(subscribers.size() / PAGE_SIZE);
+        }
+    }
+
+    static List<Delivery> deliveriesIn(List<ConsumerRecord<byte[], byte[]>> records) throws UnreadableMessageException {
+        List<Delivery> read = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            read.add(BrokerMessageFormat.readDelivery(record.value()));
+        }
+        return read;
+    }
+}
