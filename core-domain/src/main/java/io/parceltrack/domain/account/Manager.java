@@ -1,5 +1,6 @@
 package io.parceltrack.domain.account;
 
+import io.parceltrack.domain.StoredPrecision;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.validation.TextRule;
 import java.time.Instant;
@@ -18,7 +19,8 @@ public record Manager(
     public Manager {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(registeredAt, "registeredAt");
+        registeredAt = StoredPrecision.micros(Objects.requireNonNull(registeredAt, "registeredAt"));
+        apiTokenIssuedAt = StoredPrecision.micros(apiTokenIssuedAt);
         if (company != null) {
             company = COMPANY.require(company);
         }

@@ -1,5 +1,6 @@
 package io.parceltrack.domain.account;
 
+import io.parceltrack.domain.StoredPrecision;
 import io.parceltrack.domain.TelegramId;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,6 +10,6 @@ public record User(TelegramId id, PersonProfile profile, Instant registeredAt) {
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(registeredAt, "registeredAt");
+        registeredAt = StoredPrecision.micros(Objects.requireNonNull(registeredAt, "registeredAt"));
     }
 }

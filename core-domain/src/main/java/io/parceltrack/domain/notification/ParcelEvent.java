@@ -1,5 +1,6 @@
 package io.parceltrack.domain.notification;
 
+import io.parceltrack.domain.StoredPrecision;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.TrackNumber;
 import java.time.Instant;
@@ -13,6 +14,6 @@ public record ParcelEvent(
         Objects.requireNonNull(trackNumber, "trackNumber");
         Objects.requireNonNull(parcelName, "parcelName");
         Objects.requireNonNull(checkpoint, "checkpoint");
-        Objects.requireNonNull(occurredAt, "occurredAt");
+        occurredAt = StoredPrecision.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
     }
 }

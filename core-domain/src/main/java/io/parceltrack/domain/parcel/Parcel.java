@@ -1,5 +1,6 @@
 package io.parceltrack.domain.parcel;
 
+import io.parceltrack.domain.StoredPrecision;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.error.AccessDeniedException;
 import io.parceltrack.domain.error.ConflictException;
@@ -26,6 +27,8 @@ public record Parcel(
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        createdAt = StoredPrecision.micros(createdAt);
+        lastCheckpointAt = StoredPrecision.micros(lastCheckpointAt);
     }
 
     /** A new parcel is pending until its first checkpoint says otherwise. */

@@ -1,6 +1,7 @@
 package io.parceltrack.domain.validation;
 
 import io.parceltrack.domain.validation.FieldViolation.Kind;
+import io.parceltrack.domain.StoredPrecision;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,6 @@ public record InstantRule(String field) {
             violations.add(field, Kind.OUT_OF_RANGE, "must be between years 2000 and 9999");
             return null;
         }
-        return value;
+        return StoredPrecision.micros(value);
     }
 }
