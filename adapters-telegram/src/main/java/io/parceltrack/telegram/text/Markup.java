@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * named {@code <b>} or {@code R&D} from breaking a message.
  */
 public record Markup(String html) {
+    /** No text at all, e.g. "no notice above the question". */
+    public static final Markup NONE = new Markup("");
 
     public Markup {
         Objects.requireNonNull(html, "html");
@@ -44,8 +46,11 @@ public record Markup(String html) {
         return new Markup(html + "\n" + next.html);
     }
 
-    /** Separated by an empty line. */
+    /** Separated by an empty line (none if either is empty). */
     public Markup paragraph(Markup next) {
+        if (isEmpty() || next.isEmpty()) {
+            return new Markup(html + next.html);
+        }
         return new Markup(html + "\n\n" + next.html);
     }
 

@@ -1,0 +1,26 @@
+package io.parceltrack.telegram.chat;
+
+import io.parceltrack.domain.error.InvalidInputException;
+import io.parceltrack.telegram.text.Markup;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Checks one typed answer with the domain's own parsing and says why it was refused. */
+public final class Answers {
+    private Answers() {}
+
+    /** Empty if {@code parse} accepts the answer; otherwise the reason, in the person's language. */
+    public static Optional<Markup> refusal(Turn turn, String typed, Supplier<?> parse) {
+        try {
+            parse.get();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(turn.problems().explain(e.violations().get(0), typed));
+        }
+    }
+
+    /** The callback data of a press split at colons: {@code sub:VF834349180} → [sub, VF834349180]. */
+    public static String[] parts(String data) {
+        return data.split(":", -1);
+    }
+}
