@@ -1,6 +1,8 @@
 package io.parceltrack.telegram.chat;
 
 import io.parceltrack.domain.error.InvalidInputException;
+import io.parceltrack.domain.paging.PageRequest;
+import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.telegram.text.Markup;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,5 +24,23 @@ public final class Answers {
     /** The callback data of a press split at colons: {@code sub:VF834349180} → [sub, VF834349180]. */
     public static String[] parts(String data) {
         return data.split(":", -1);
+    }
+
+    /** The track number a button carries, if it is one. */
+    public static Optional<TrackNumber> trackNumber(String text) {
+        try {
+            return Optional.of(TrackNumber.parse(text));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The page number a button carries, if it is a valid one. */
+    public static Optional<Integer> pageNumber(String text) {
+        if (!text.matches("[0-9]{1,6}")) {
+            return Optional.empty();
+        }
+        int page = Integer.parseInt(text);
+        return page >= 1 && page <= PageRequest.MAX_PAGE ? Optional.of(page) : Optional.empty();
     }
 }

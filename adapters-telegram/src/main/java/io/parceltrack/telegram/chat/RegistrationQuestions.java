@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /** The registration questions both bots ask, and the profile summary at the end. */
 public final class RegistrationQuestions {
-    /** The data of every "Skip" button of an optional registration answer. */
-    public static final String SKIP = "reg:skip";
+    /** The data of the "Skip" buttons of the optional answers. */
+    public static final String SKIP_PHONE = "reg:skip-phone";
+    public static final String SKIP_COMPANY = "reg:skip-company";
 
     private RegistrationQuestions() {}
 
@@ -25,12 +26,12 @@ public final class RegistrationQuestions {
 
     public static OutgoingMessage phone(Phrasebook texts) {
         return OutgoingMessage.of(texts.phrase(Text.REG_ASK_PHONE))
-                .withRow(new Button(texts.plain(Text.BUTTON_SKIP), SKIP));
+                .withRow(new Button(texts.plain(Text.BUTTON_SKIP), SKIP_PHONE));
     }
 
     public static OutgoingMessage company(Phrasebook texts) {
         return OutgoingMessage.of(texts.phrase(Text.REG_ASK_COMPANY))
-                .withRow(new Button(texts.plain(Text.BUTTON_SKIP), SKIP));
+                .withRow(new Button(texts.plain(Text.BUTTON_SKIP), SKIP_COMPANY));
     }
 
     public static Markup summary(Phrasebook texts, PersonProfile profile, Optional<String> company,

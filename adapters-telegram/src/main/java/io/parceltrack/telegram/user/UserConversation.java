@@ -208,7 +208,7 @@ final class UserConversation implements ConversationFlow {
         Phrasebook texts = turn.texts();
         String[] parts = Answers.parts(press.data());
         String action = parts[0];
-        if (action.equals("reg") && parts.length == 2 && parts[1].equals("skip") && step == Step.REG_PHONE) {
+        if (press.data().equals(RegistrationQuestions.SKIP_PHONE) && step == Step.REG_PHONE) {
             turn.answerPress("");
             register(turn, null);
             return;
@@ -218,8 +218,8 @@ final class UserConversation implements ConversationFlow {
             leadToRegistration(turn, step, texts.phrase(Text.REGISTER_FIRST));
             return;
         }
-        Optional<TrackNumber> trackNumber = parts.length >= 2 ? parseTrackNumber(parts[1]) : Optional.empty();
-        Optional<Integer> page = parts.length >= 2 ? pageNumber(parts[parts.length - 1]) : Optional.empty();
+        Optional<TrackNumber> trackNumber = parts.length >= 2 ? Answers.trackNumber(parts[1]) : Optional.empty();
+        Optional<Integer> page = parts.length >= 2 ? Answers.pageNumber(parts[parts.length - 1]) : Optional.empty();
         switch (action) {
             case "menu" -> {
                 String item = parts.length == 2 ? parts[1] : "";
@@ -444,21 +444,5 @@ final class UserConversation implements ConversationFlow {
         rows.add(navigation);
         rows.add(List.of(new Button(texts.plain(Text.BUTTON_MENU), "menu:main")));
         return new OutgoingMessage(Markup.lines(lines), rows);
-    }
-
-    static Optional<TrackNumber> parseTrackNumber(String text) {
-        try {
-            return Optional.of(TrackNumber.parse(text));
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Optional<Integer> pageNumber(String text) {
-        if (!text.matches("[0-9]{1,5}")) {
-            return Optional.empty();
-        }
-        int page = Integer.parseInt(text);
-        return page >= 1 && page <= PageRequest.MAX_PAGE ? Optional.of(page) : Optional.empty();
     }
 }
