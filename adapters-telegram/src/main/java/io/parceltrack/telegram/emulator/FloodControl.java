@@ -9,8 +9,12 @@ import java.util.Map;
 /**
  * One bot's flood control. Admission looks at arrival times: in any window at most {@code perBot}
  * messages, and at most {@code perChat} into one chat. Going over sets a penalty on the bot or the
- * chat that lasts {@code retry_after} seconds; requests during a penalty are refused again and
- * counted, since a well-behaved bot never sends them.
+ * chat that lasts {@code retry_after} seconds, and requests during a penalty are refused too.
+ *
+ * <p>A request into a chat that was told to wait (answered 429 with a {@code retry_after} that has
+ * not run out) is also counted: a bot that honours {@code retry_after} never sends one. Requests
+ * into other chats during a bot-wide penalty are refused but not counted, as the bot may have sent
+ * them before it could know.
  */
 final class FloodControl {
     private record Accepted(long atNanos, long chatId) {}
@@ -20,6 +24,7 @@ final class FloodControl {
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private final Map<Long, ArrayDeque<Long>> recentByChat = new HashMap<>();
     private final Map<Long, Long> chatPenaltyUntil = new HashMap<>();
+    private final Map<Long, Long> chatToldToWaitUntil = new HashMap<>();
     private Long botPenaltyUntil;
     private long tooManyRequests;
     private long requestsDuringPenalty;
@@ -38,31 +43,37 @@ final class FloodControl {
             log.add(new Accepted(now, chatId));
             return;
         }
-        Long chatPenalty = chatPenaltyUntil.get(chatId);
-        Long penalty = latest(botPenaltyUntil, chatPenalty);
-        if (penalty != null && now - penalty < 0) {
+        Long toldUntil = chatToldToWaitUntil.get(chatId);
+        if (toldUntil != null && now - toldUntil < 0) {
             requestsDuringPenalty++;
-            tooManyRequests++;
-            throw BotApiError.tooManyRequests(secondsUntil(penalty, now));
+        }
+        Long penalty = latest(botPenaltyUntil, chatPenaltyUntil.get(chatId));
+        if (penalty != null && now - penalty < 0) {
+            throw tooManyRequests(chatId, secondsUntil(penalty, now), now);
         }
         long window = limits.window().toNanos();
         ArrayDeque<Long> chatRecent = recentByChat.computeIfAbsent(chatId, id -> new ArrayDeque<>());
         prune(recent, now, window);
         prune(chatRecent, now, window);
         if (recent.size() >= limits.perBot()) {
-            botPenaltyUntil = now + secondsUntil(recent.peekFirst() + window, now) * 1_000_000_000L;
-            tooManyRequests++;
-            throw BotApiError.tooManyRequests(secondsUntil(botPenaltyUntil, now));
+            int retryAfter = secondsUntil(recent.peekFirst() + window, now);
+            botPenaltyUntil = now + retryAfter * 1_000_000_000L;
+            throw tooManyRequests(chatId, retryAfter, now);
         }
         if (chatRecent.size() >= limits.perChat()) {
-            long until = now + secondsUntil(chatRecent.peekFirst() + window, now) * 1_000_000_000L;
-            chatPenaltyUntil.put(chatId, until);
-            tooManyRequests++;
-            throw BotApiError.tooManyRequests(secondsUntil(until, now));
+            int retryAfter = secondsUntil(chatRecent.peekFirst() + window, now);
+            chatPenaltyUntil.put(chatId, now + retryAfter * 1_000_000_000L);
+            throw tooManyRequests(chatId, retryAfter, now);
         }
         recent.addLast(now);
         chatRecent.addLast(now);
         log.add(new Accepted(now, chatId));
+    }
+
+    private BotApiError tooManyRequests(long chatId, int retryAfterSeconds, long now) {
+        tooManyRequests++;
+        chatToldToWaitUntil.put(chatId, now + retryAfterSeconds * 1_000_000_000L);
+        return BotApiError.tooManyRequests(retryAfterSeconds);
     }
 
     synchronized FloodStats stats() {
