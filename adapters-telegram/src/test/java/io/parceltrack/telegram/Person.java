@@ -42,6 +42,18 @@ public final class Person {
         return act(() -> bot.personPresses(chatId, label));
     }
 
+    /** Presses the latest button that carries {@code data}, whatever its label in the person's language. */
+    public Answer pressesButtonWithData(String data) {
+        List<ChatMessage> messages = bot.botMessages(chatId);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            if (message.buttons().stream().anyMatch(button -> data.equals(button.callbackData()))) {
+                return pressesWithData(message.messageId(), data);
+            }
+        }
+        throw new AssertionError("no button with data " + data + " in chat " + chatId);
+    }
+
     public Answer pressesOn(int messageId, String label) {
         return act(() -> bot.personPresses(chatId, messageId, label));
     }

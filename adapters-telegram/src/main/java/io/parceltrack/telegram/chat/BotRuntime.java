@@ -24,7 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -68,10 +74,12 @@ public final class BotRuntime {
     private final AtomicLong failedUpdates = new AtomicLong();
 
     private OkHttpClient pollingHttp;
+    private OkHttpClient longPollHttp;
     private ScheduledExecutorService pollingThread;
     private TelegramBotsLongPollingApplication polling;
     private ChatLanes lanes;
     private boolean stopped;
+    private volatile boolean stopping;
 
     public BotRuntime(BotSettings settings, ConversationFlow flow, ConversationStore conversations,
             BlockedChatStore blockedChats, Clock clock) {
@@ -148,9 +156,13 @@ public final class BotRuntime {
         }
         lanes = new ChatLanes(settings.name(), UPDATE_LANES);
         long pollSeconds = settings.pollTimeout().toSeconds();
-        pollingHttp = new OkHttpClient.Builder()
+        longPollHttp = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(pollSeconds + 20))
+                .build();
+        pollingHttp = new OkHttpClient.Builder()
+                .readTimeout(Duration.ofSeconds(pollSeconds + 30))
+                .addInterceptor(this::pollUnlessStopping)
                 .build();
         pollingThread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, settings.name() + "-long-polling");
@@ -187,7 +199,27 @@ public final class BotRuntime {
         LOG.info("{} stopped", settings.name());
     }
 
+    /**
+     * Runs telegrambots' requests on a client of our own, so that {@link #stop()} can cut a long
+     * poll short and answer it with "no updates": telegrambots then ends quietly instead of logging
+     * a failed request and backing off.
+     */
+    private Response pollUnlessStopping(Interceptor.Chain chain) throws IOException {
+        try {
+            return longPollHttp.newCall(chain.request()).execute();
+        } catch (IOException e) {
+            if (!stopping) {
+                throw e;
+            }
+            return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200)
+                    .message("OK").body(ResponseBody.create("{\"ok\":true,\"result\":[]}",
+                            MediaType.get("application/json")))
+                    .build();
+        }
+    }
+
     private void stopPolling() {
+        stopping = true;
         if (polling != null) {
             try {
                 polling.close();
@@ -198,9 +230,10 @@ public final class BotRuntime {
         }
         if (pollingHttp != null) {
             // Ends a long poll in progress at once instead of after its timeout.
-            pollingHttp.dispatcher().cancelAll();
+            longPollHttp.dispatcher().cancelAll();
+            longPollHttp.dispatcher().executorService().shutdown();
+            longPollHttp.connectionPool().evictAll();
             pollingHttp.dispatcher().executorService().shutdown();
-            pollingHttp.connectionPool().evictAll();
         }
         if (pollingThread != null) {
             pollingThread.shutdownNow();
