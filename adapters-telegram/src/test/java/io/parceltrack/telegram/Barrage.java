@@ -14,7 +14,8 @@ import java.util.Random;
  */
 public final class Barrage {
     private static final List<String> COMMANDS = List.of("/start", "/menu", "/help", "/cancel", "/cancel now",
-            "/start deep-link-payload", "/MENU", "/help@parcel_bot", "/unknown", "/", "/menu@other_bot", "/settings");
+            "/start deep-link-payload", "/MENU", "/help@parcel_bot", "/unknown", "/", "/menu@other_bot", "/settings",
+            "/" + "x".repeat(3000));
     private static final List<String> FORGED_DATA = List.of("x", "menu:", "menu:nope", "menu:add:extra", "sub:",
             "sub:XX", "sub:ZZ000000000", "unsub:ZZ000000000", "open:AA111111111", "subs:0", "subs:-1", "subs:abc",
             "subs:999999", "lu:ZZ000000000:1", "lu::", "pl:0", "pl:99999", "pd:ZZ000000000", "ph:ZZ000000000:2",

@@ -43,4 +43,10 @@ public final class Answers {
         int page = Integer.parseInt(text);
         return page >= 1 && page <= PageRequest.MAX_PAGE ? Optional.of(page) : Optional.empty();
     }
+
+    /** The command as typed, cut to Telegram's 32 characters (plus a little), to quote it back. */
+    public static String commandWord(String text) {
+        String word = text.strip().split("\\s+", 2)[0];
+        return word.codePointCount(0, word.length()) > 40 ? word.substring(0, word.offsetByCodePoints(0, 40)) + "…" : word;
+    }
 }

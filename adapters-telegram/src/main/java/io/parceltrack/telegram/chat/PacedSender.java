@@ -55,6 +55,7 @@ public final class PacedSender implements AutoCloseable {
     private int inFlight;
     private long pausedUntil;
     private boolean paused;
+    private long lastSweep = System.nanoTime();
     private boolean running = true;
 
     private static final class Lane {
@@ -71,8 +72,9 @@ public final class PacedSender implements AutoCloseable {
         }
     }
 
+    /** A queued request; {@code failures} counts its attempts that hit network trouble. */
     private record Job(BotApiMethod<? extends Serializable> method, CompletableFuture<Serializable> result,
-            int[] attempts) {}
+            int[] failures) {}
 
     public PacedSender(String botName, BotApiCall api, SendRates rates, LongConsumer onUnreachable) {
         this.botName = botName;
@@ -151,6 +153,7 @@ public final class PacedSender implements AutoCloseable {
     /** Starts every request that may start now; returns when to look again (MAX_VALUE: when told). */
     private long startWhatCanStart(long now) {
         prune(recent, now);
+        sweepIdleLanes(now);
         if (paused && now - pausedUntil < 0) {
             return pausedUntil;
         }
@@ -185,7 +188,9 @@ public final class PacedSender implements AutoCloseable {
 
     private void run(Lane lane, Job job) {
         Outcome outcome = attempt(lane.chatId, job.method());
-        job.attempts()[0]++;
+        if (outcome.transientFailure != null) {
+            job.failures()[0]++;
+        }
         boolean done = true;
         synchronized (lock) {
             long now = System.nanoTime();
@@ -201,8 +206,8 @@ public final class PacedSender implements AutoCloseable {
                 }
                 paused = true;
                 done = false;
-            } else if (outcome.transientFailure != null && job.attempts()[0] < MAX_ATTEMPTS) {
-                pauseLane(lane, now + (FIRST_BACKOFF_NANOS << (job.attempts()[0] - 1)));
+            } else if (outcome.transientFailure != null && job.failures()[0] < MAX_ATTEMPTS) {
+                pauseLane(lane, now + (FIRST_BACKOFF_NANOS << (job.failures()[0] - 1)));
                 done = false;
             }
             if (!done && !running) {
@@ -237,6 +242,19 @@ public final class PacedSender implements AutoCloseable {
         } else {
             job.result().complete(outcome.answer);
         }
+    }
+
+    /** Forgets chats with nothing queued, sent or paused, so a bot with many chats does not grow forever. */
+    private void sweepIdleLanes(long now) {
+        if (now - lastSweep < 10 * windowNanos) {
+            return;
+        }
+        lastSweep = now;
+        lanes.values().removeIf(lane -> {
+            prune(lane.recent, now);
+            return lane.jobs.isEmpty() && !lane.busy && !lane.queued && lane.recent.isEmpty()
+                    && (!lane.paused || now - lane.pausedUntil >= 0);
+        });
     }
 
     private static void pauseLane(Lane lane, long until) {

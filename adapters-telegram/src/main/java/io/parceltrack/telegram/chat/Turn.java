@@ -79,7 +79,8 @@ public final class Turn {
         return List.copyOf(replies);
     }
 
-    void discardReplies() {
+    /** Forgets the replies collected so far, to answer differently. */
+    public void discardReplies() {
         replies.clear();
     }
 }

@@ -101,6 +101,20 @@ final class ManagerConversation implements ConversationFlow {
 
     @Override
     public void handle(Turn turn) {
+        try {
+            converse(turn);
+        } catch (NotFoundException e) {
+            if (e.subject() != Subject.MANAGER) {
+                throw e;
+            }
+            // The account is gone (e.g. the accounts store was reset): register again.
+            turn.discardReplies();
+            turn.conversation().startOver(Step.NEW);
+            prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
+        }
+    }
+
+    private void converse(Turn turn) {
         Conversation conversation = turn.conversation();
         Step step = conversation.step(Step.class, Step.FRESH);
         if (step == Step.FRESH) {
@@ -161,7 +175,7 @@ final class ManagerConversation implements ConversationFlow {
                     prompt(turn, texts.phrase(Text.NOTHING_TO_CANCEL));
                 }
             }
-            default -> prompt(turn, texts.phrase(Text.UNKNOWN_COMMAND, text.strip().split("\\s+", 2)[0]));
+            default -> prompt(turn, texts.phrase(Text.UNKNOWN_COMMAND, Answers.commandWord(text)));
         }
     }
 

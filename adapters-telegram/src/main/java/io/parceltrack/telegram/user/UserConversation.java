@@ -63,6 +63,20 @@ final class UserConversation implements ConversationFlow {
 
     @Override
     public void handle(Turn turn) {
+        try {
+            converse(turn);
+        } catch (NotFoundException e) {
+            if (e.subject() != Subject.USER) {
+                throw e;
+            }
+            // The account is gone (e.g. the accounts store was reset): register again.
+            turn.discardReplies();
+            turn.conversation().startOver(Step.NEW);
+            prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
+        }
+    }
+
+    private void converse(Turn turn) {
         Step step = currentStep(turn);
         Incoming incoming = turn.incoming();
         if (incoming instanceof Incoming.Message message) {
@@ -138,7 +152,7 @@ final class UserConversation implements ConversationFlow {
                     default -> leadToRegistration(turn, step, texts.phrase(Text.NOTHING_TO_CANCEL));
                 }
             }
-            default -> prompt(turn, texts.phrase(Text.UNKNOWN_COMMAND, text.strip().split("\\s+", 2)[0]));
+            default -> prompt(turn, texts.phrase(Text.UNKNOWN_COMMAND, Answers.commandWord(text)));
         }
     }
 

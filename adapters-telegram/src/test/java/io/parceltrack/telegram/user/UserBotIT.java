@@ -112,6 +112,16 @@ class UserBotIT {
     }
 
     @Test
+    void startsRegistrationAgainWhenTheStoredConversationOutlivedTheAccount() {
+        Person anna = newPerson("en");
+        backend.conversations.saveConversation("user-bot", anna.id(),
+                "{\"v\":1,\"step\":\"IDLE\",\"language\":\"en\",\"values\":{}}");
+
+        assertThat(anna.says("/start").text()).contains("register").contains("full name");
+        assertThat(anna.says("Anna Again").text()).contains("e-mail");
+    }
+
+    @Test
     void showsTheParcelCardForATrackNumberTypedAtAnyTime() {
         Person anna = registeredPerson();
         Parcel parcel = backend.addParcel(MANAGER, "Winter boots");
