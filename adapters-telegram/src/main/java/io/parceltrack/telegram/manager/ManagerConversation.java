@@ -100,45 +100,40 @@ final class ManagerConversation implements ConversationFlow {
     }
 
     @Override
-    public void handle(Turn turn) {
-        try {
-            converse(turn);
-        } catch (NotFoundException e) {
-            if (e.subject() != Subject.MANAGER) {
-                throw e;
-            }
-            // The account is gone (e.g. the accounts store was reset): register again.
-            turn.discardReplies();
-            turn.conversation().startOver(Step.NEW);
-            prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
-        }
+    public void onCommand(Turn turn, String command, String typed) {
+        command(turn, currentStep(turn), command, typed);
     }
 
-    private void converse(Turn turn) {
+    @Override
+    public void onText(Turn turn, String text) {
+        answer(turn, currentStep(turn), text);
+    }
+
+    @Override
+    public void onPress(Turn turn, Incoming.Press press) {
+        press(turn, currentStep(turn), press);
+    }
+
+    @Override
+    public void registerAgain(Turn turn) {
+        turn.conversation().startOver(Step.NEW);
+        prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
+    }
+
+    /** Where the conversation stands; a chat we know nothing about is asked of the account service. */
+    private Step currentStep(Turn turn) {
         Conversation conversation = turn.conversation();
         Step step = conversation.step(Step.class, Step.FRESH);
         if (step == Step.FRESH) {
             step = managers.isManagerRegistered(turn.incoming().person()) ? Step.IDLE : Step.NEW;
             conversation.startOver(step);
         }
-        Incoming incoming = turn.incoming();
-        if (incoming instanceof Incoming.Message message) {
-            Optional<String> command = message.command();
-            if (command.isPresent()) {
-                onCommand(turn, step, command.get(), message.text());
-            } else {
-                onText(turn, step, message.text());
-            }
-        } else if (incoming instanceof Incoming.Press press) {
-            onPress(turn, step, press);
-        } else {
-            prompt(turn, turn.texts().phrase(Text.UNSUPPORTED_MESSAGE));
-        }
+        return step;
     }
 
     // ------------------------------------------------------------------ commands
 
-    private void onCommand(Turn turn, Step step, String command, String text) {
+    private void command(Turn turn, Step step, String command, String text) {
         Phrasebook texts = turn.texts();
         switch (command) {
             case "start" -> {
@@ -181,7 +176,7 @@ final class ManagerConversation implements ConversationFlow {
 
     // ------------------------------------------------------------------ typed answers
 
-    private void onText(Turn turn, Step step, String text) {
+    private void answer(Turn turn, Step step, String text) {
         Phrasebook texts = turn.texts();
         Conversation conversation = turn.conversation();
         switch (step) {
@@ -356,7 +351,7 @@ final class ManagerConversation implements ConversationFlow {
 
     // ------------------------------------------------------------------ button presses
 
-    private void onPress(Turn turn, Step step, Incoming.Press press) {
+    private void press(Turn turn, Step step, Incoming.Press press) {
         Phrasebook texts = turn.texts();
         String data = press.data();
         String[] parts = Answers.parts(data);
@@ -393,12 +388,12 @@ final class ManagerConversation implements ConversationFlow {
             onMenu(turn, parts[1]);
         } else if (parts.length == 2 && trackNumber.isPresent() && List.of("pd", "cp", "del", "delok", "delno")
                 .contains(action)) {
-            onParcelAction(turn, press, action, trackNumber.get());
+            onParcelAction(turn, press, action, trackNumber.get(), 1);
         } else if (action.equals("pl") && parts.length == 2 && page.isPresent()) {
             turn.answerPress("");
             turn.edit(press.messageId(), screens.parcelList(turn, page.get()));
         } else if (action.equals("ph") && parts.length == 3 && trackNumber.isPresent() && page.isPresent()) {
-            showParcel(turn, press, trackNumber.get(), page.get());
+            onParcelAction(turn, press, action, trackNumber.get(), page.get());
         } else if (action.equals("tok") && parts.length == 2 && List.of("issue", "rotate").contains(parts[1])) {
             onToken(turn, parts[1].equals("issue"));
         } else {
@@ -467,13 +462,19 @@ final class ManagerConversation implements ConversationFlow {
         }
     }
 
-    private void onParcelAction(Turn turn, Incoming.Press press, String action, TrackNumber trackNumber) {
+    /** Something done to one parcel from a button; {@code page} is the history page to show. */
+    private void onParcelAction(Turn turn, Incoming.Press press, String action, TrackNumber trackNumber, int page) {
         Phrasebook texts = turn.texts();
         try {
             switch (action) {
                 case "pd" -> {
                     turn.answerPress("");
                     turn.send(screens.details(turn, trackNumber, 1));
+                }
+                case "ph" -> {
+                    OutgoingMessage details = screens.details(turn, trackNumber, page);
+                    turn.answerPress("");
+                    turn.edit(press.messageId(), details);
                 }
                 case "cp" -> {
                     turn.answerPress("");
@@ -501,19 +502,6 @@ final class ManagerConversation implements ConversationFlow {
         } catch (AccessDeniedException e) {
             turn.answerPress("");
             showMenu(turn, texts.phrase(Text.NOT_YOUR_PARCEL, trackNumber.value()));
-        }
-    }
-
-    private void showParcel(Turn turn, Incoming.Press press, TrackNumber trackNumber, int page) {
-        Phrasebook texts = turn.texts();
-        try {
-            OutgoingMessage details = screens.details(turn, trackNumber, page);
-            turn.answerPress("");
-            turn.edit(press.messageId(), details);
-        } catch (NotFoundException e) {
-            turn.answerPress(texts.plain(Text.PARCEL_GONE));
-            turn.edit(press.messageId(), OutgoingMessage.of(texts.phrase(Text.PARCEL_GONE))
-                    .withRow(ManagerScreens.menuButton(texts)));
         }
     }
 

@@ -62,37 +62,29 @@ final class UserConversation implements ConversationFlow {
     }
 
     @Override
-    public void handle(Turn turn) {
-        try {
-            converse(turn);
-        } catch (NotFoundException e) {
-            if (e.subject() != Subject.USER) {
-                throw e;
-            }
-            // The account is gone (e.g. the accounts store was reset): register again.
-            turn.discardReplies();
-            turn.conversation().startOver(Step.NEW);
-            prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
+    public void onCommand(Turn turn, String command, String typed) {
+        command(turn, currentStep(turn), command, typed);
+    }
+
+    @Override
+    public void onText(Turn turn, String text) {
+        Step step = currentStep(turn);
+        if (LOOKS_LIKE_TRACK_NUMBER.matcher(text).matches()) {
+            showCard(turn, step, TrackNumber.parse(text));
+        } else {
+            answer(turn, step, text);
         }
     }
 
-    private void converse(Turn turn) {
-        Step step = currentStep(turn);
-        Incoming incoming = turn.incoming();
-        if (incoming instanceof Incoming.Message message) {
-            Optional<String> command = message.command();
-            if (command.isPresent()) {
-                onCommand(turn, step, command.get(), message.text());
-            } else if (LOOKS_LIKE_TRACK_NUMBER.matcher(message.text()).matches()) {
-                showCard(turn, step, TrackNumber.parse(message.text()));
-            } else {
-                onText(turn, step, message.text());
-            }
-        } else if (incoming instanceof Incoming.Press press) {
-            onPress(turn, step, press);
-        } else {
-            prompt(turn, turn.texts().phrase(Text.UNSUPPORTED_MESSAGE));
-        }
+    @Override
+    public void onPress(Turn turn, Incoming.Press press) {
+        press(turn, currentStep(turn), press);
+    }
+
+    @Override
+    public void registerAgain(Turn turn) {
+        turn.conversation().startOver(Step.NEW);
+        prompt(turn, turn.texts().phrase(Text.REGISTER_FIRST));
     }
 
     /** Where the conversation stands; a chat we know nothing about is asked of the account service. */
@@ -112,7 +104,7 @@ final class UserConversation implements ConversationFlow {
 
     // ------------------------------------------------------------------ commands
 
-    private void onCommand(Turn turn, Step step, String command, String text) {
+    private void command(Turn turn, Step step, String command, String text) {
         Phrasebook texts = turn.texts();
         switch (command) {
             case "start" -> {
@@ -158,7 +150,7 @@ final class UserConversation implements ConversationFlow {
 
     // ------------------------------------------------------------------ typed text
 
-    private void onText(Turn turn, Step step, String text) {
+    private void answer(Turn turn, Step step, String text) {
         Phrasebook texts = turn.texts();
         Conversation conversation = turn.conversation();
         switch (step) {
@@ -218,7 +210,7 @@ final class UserConversation implements ConversationFlow {
 
     // ------------------------------------------------------------------ button presses
 
-    private void onPress(Turn turn, Step step, Incoming.Press press) {
+    private void press(Turn turn, Step step, Incoming.Press press) {
         Phrasebook texts = turn.texts();
         String[] parts = Answers.parts(press.data());
         String action = parts[0];
