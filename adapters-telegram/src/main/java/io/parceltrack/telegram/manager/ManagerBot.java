@@ -1,0 +1,74 @@
+package io.parceltrack.telegram.manager;
+
+import io.parceltrack.port.in.account.ApiTokenUseCase;
+import io.parceltrack.port.in.account.GetManagerQuery;
+import io.parceltrack.port.in.account.RegisterManagerUseCase;
+import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.out.BlockedChatStore;
+import io.parceltrack.port.out.ConversationStore;
+import io.parceltrack.telegram.BotSettings;
+import io.parceltrack.telegram.chat.BotRuntime;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The Telegram bot for shipping managers (SPEC §6): registration, adding parcels and checkpoints,
+ * the parcel list with details and deletion, and the REST API token. The ports may be in-process
+ * services or gRPC clients; the bot cannot tell.
+ */
+public final class ManagerBot {
+
+    /** What the manager bot needs from the rest of the system. */
+    public record Ports(
+            GetManagerQuery managers,
+            RegisterManagerUseCase registration,
+            ApiTokenUseCase apiTokens,
+            ManagerParcelUseCases parcels,
+            ConversationStore conversations,
+            BlockedChatStore blockedChats) {
+        public Ports {
+            Objects.requireNonNull(managers, "managers");
+            Objects.requireNonNull(registration, "registration");
+            Objects.requireNonNull(apiTokens, "apiTokens");
+            Objects.requireNonNull(parcels, "parcels");
+            Objects.requireNonNull(conversations, "conversations");
+            Objects.requireNonNull(blockedChats, "blockedChats");
+        }
+    }
+
+    private final BotRuntime runtime;
+
+    /**
+     * @param restApiUrl the REST API's base URL as managers should call it (e.g.
+     *     {@code https://parcels.example.com/api/v1}), shown next to a new API token
+     */
+    public ManagerBot(BotSettings settings, Ports ports, URI restApiUrl, Clock clock) {
+        ManagerConversation flow = new ManagerConversation(ports.managers(), ports.registration(),
+                ports.apiTokens(), ports.parcels(), new ManagerScreens(ports.parcels(), restApiUrl));
+        this.runtime = new BotRuntime(settings, flow, ports.conversations(), ports.blockedChats(), clock);
+    }
+
+    /** Starts answering people (long polling). */
+    public void start() {
+        runtime.start();
+    }
+
+    public void stop() {
+        runtime.stop();
+    }
+
+    public BotSettings settings() {
+        return runtime.settings();
+    }
+
+    /** Updates handled to the end since the bot was built. */
+    public long handledUpdates() {
+        return runtime.handledUpdates();
+    }
+
+    /** Updates whose handling hit a bug of ours (each still got an apology). */
+    public long failedUpdates() {
+        return runtime.failedUpdates();
+    }
+}
