@@ -1,5 +1,6 @@
 package io.parceltrack.memory;
 
+import io.parceltrack.port.out.UnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tasks on a fixed set of single-threaded lanes, choosing the lane by key: tasks with equal
- * keys run in submission order, others in parallel. Failed tasks are retried on their lane.
+ * keys run in submission order, others in parallel. Failed tasks are retried on their lane: while
+ * the failure is an {@link UnavailableException} (a dependency is down, e.g. the bot cannot reach
+ * Telegram) for as long as it takes, since the message would otherwise be lost; any other failure
+ * is a bug and is given up after {@code maxAttempts}.
  */
 public final class PartitionedDispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PartitionedDispatcher.class.getName());
@@ -69,7 +73,7 @@ public final class PartitionedDispatcher implements AutoCloseable {
                     task.run();
                     return;
                 } catch (RuntimeException e) {
-                    if (attempt >= retry.maxAttempts()) {
+                    if (attempt >= retry.maxAttempts() && !(e instanceof UnavailableException)) {
                         LOG.log(Level.ERROR, name + ": giving up a message after " + attempt + " attempts", e);
                         return;
                     }

@@ -91,6 +91,25 @@ class InMemoryEventBusTest {
     }
 
     @Test
+    void keepsRetryingWhileADependencyIsUnavailable() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        List<ParcelEvent> handled = Collections.synchronizedList(new ArrayList<>());
+        bus.onParcelEvent(event -> {
+            if (attempts.incrementAndGet() <= 6) {
+                throw new io.parceltrack.port.out.UnavailableException("Telegram unreachable", null);
+            }
+            handled.add(event);
+        });
+        ParcelEvent event = Fixtures.event(Fixtures.newTrackNumber(), Fixtures.checkpoint(Fixtures.T0, ParcelStatus.IN_TRANSIT));
+
+        bus.publishEvents(List.of(event));
+
+        assertThat(bus.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(attempts).hasValue(7);
+        assertThat(handled).containsExactly(event);
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptAndCarriesOn() throws Exception {
         bus.onParcelEvent(event -> {
             if (event.parcelName().equals("poison")) {
