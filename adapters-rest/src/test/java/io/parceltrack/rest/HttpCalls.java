@@ -1,0 +1,109 @@
+package io.parceltrack.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small client for the tests: builds requests to a {@link RunningApi} and reads answers as JSON. */
+final class HttpCalls {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final RunningApi api;
+
+    HttpCalls(RunningApi api) {
+        this.api = api;
+    }
+
+    Call get(String path) {
+        return new Call("GET", path);
+    }
+
+    Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
+    Call post(String path, String jsonBody) {
+        return new Call("POST", path).header("Content-Type", "application/json").body(jsonBody);
+    }
+
+    Call method(String method, String path) {
+        return new Call(method, path);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private byte[] body;
+
+        Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Call token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        Call body(String text) {
+            return body(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Call body(byte[] bytes) {
+            body = bytes;
+            return this;
+        }
+
+        Call withoutHeader(String name) {
+            headers.remove(name);
+            return this;
+        }
+
+        HttpResponse<String> send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).timeout(Duration.ofSeconds(20))
+                    .method(method, body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(request::header);
+            try {
+                return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}
