@@ -76,8 +76,9 @@ final class ProblemTranslator {
         if (failure instanceof HttpResponseException javalin) {
             return fromJavalin(javalin, ctx);
         }
+        String route = ctx.attribute(AccessLog.ROUTE_ATTRIBUTE);
         LOG.error("unexpected failure serving {} {} (request id {})",
-                ctx.method(), EchoedText.of(ctx.path(), 200), CorrelationId.of(ctx), failure);
+                ctx.method().name(), route == null ? "(no route)" : route, CorrelationId.of(ctx), failure);
         return answer(ProblemType.INTERNAL,
                 "something went wrong on our side; quote request id " + CorrelationId.of(ctx) + " when reporting it",
                 instance, List.of(), Map.of());

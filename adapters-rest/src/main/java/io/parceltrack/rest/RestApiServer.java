@@ -56,17 +56,17 @@ public final class RestApiServer {
                 }
             });
             var routes = config.routes;
-            routes.addHttpHandler(HandlerType.POST, ParcelEndpoints.COLLECTION,
+            String parcel = ParcelEndpoints.COLLECTION + "/{" + FieldVocabulary.TRACK_NUMBER_PATH_PARAMETER + "}";
+            route(routes, HandlerType.POST, ParcelEndpoints.COLLECTION,
                     pipeline.handler(FieldVocabulary.NEW_PARCEL, parcelEndpoints::add));
             getAndHead(routes, ParcelEndpoints.COLLECTION,
                     pipeline.handler(FieldVocabulary.PAGING, parcelEndpoints::list));
-            getAndHead(routes, ParcelEndpoints.COLLECTION + "/{track-number}",
-                    pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::get));
-            routes.addHttpHandler(HandlerType.DELETE, ParcelEndpoints.COLLECTION + "/{track-number}",
+            getAndHead(routes, parcel, pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::get));
+            route(routes, HandlerType.DELETE, parcel,
                     pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::delete));
-            getAndHead(routes, ParcelEndpoints.COLLECTION + "/{track-number}/checkpoints",
+            getAndHead(routes, parcel + "/checkpoints",
                     pipeline.handler(FieldVocabulary.PARCEL_CHECKPOINTS, checkpointEndpoints::list));
-            routes.addHttpHandler(HandlerType.POST, API_BASE + "/checkpoints",
+            route(routes, HandlerType.POST, API_BASE + "/checkpoints",
                     pipeline.handler(FieldVocabulary.NEW_CHECKPOINT, checkpointEndpoints::add));
             getAndHead(routes, OpenApiDocument.PATH, openApi::serve);
             getAndHead(routes, HealthEndpoints.LIVE, health::live);
@@ -82,8 +82,12 @@ public final class RestApiServer {
      * would have; Jetty drops the body.
      */
     private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
-        routes.addHttpHandler(HandlerType.GET, path, handler);
-        routes.addHttpHandler(HandlerType.HEAD, path, handler);
+        route(routes, HandlerType.GET, path, handler);
+        route(routes, HandlerType.HEAD, path, handler);
+    }
+
+    private static void route(RoutesConfig routes, HandlerType method, String path, Handler handler) {
+        routes.addHttpHandler(method, path, AccessLog.naming(path, handler));
     }
 
     private void configureServer(JavalinConfig config, ApiJson json, ProblemTranslator problems) {

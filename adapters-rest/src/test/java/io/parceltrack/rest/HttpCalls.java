@@ -40,6 +40,15 @@ final class HttpCalls {
         return new Call(method, path);
     }
 
+    /** Creates a valid parcel for the manager holding {@code token}; returns its track number. */
+    String createParcel(String token) {
+        HttpResponse<String> created = post("/api/v1/parcels", toJson(Payloads.newParcel())).token(token).send();
+        if (created.statusCode() != 201) {
+            throw new AssertionError("could not create a parcel: " + created.statusCode() + " " + created.body());
+        }
+        return json(created).get("parcel_track_number").asText();
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

@@ -5,6 +5,7 @@ import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
+import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
@@ -32,13 +33,15 @@ final class RunningApi implements AutoCloseable {
     final URI base;
 
     private RunningApi(Clock clock, UnaryOperator<RestApiSettings> tuning,
-            UnaryOperator<ManagerParcelUseCases> decorate, Map<String, ReadinessCheck> readiness) {
+            UnaryOperator<ManagerParcelUseCases> decorate, UnaryOperator<AuthenticateApiTokenUseCase> authentication,
+            Map<String, ReadinessCheck> readiness) {
         accountService = new AccountService(accounts, accounts, clock, RANDOM);
         parcelService = new ManagerParcelService(parcelDatabase, parcelDatabase, clock, RANDOM);
         RestApiSettings settings = tuning.apply(RestApiSettings.defaults()
                 .withAddress("127.0.0.1", 0)
                 .withRateLimit(new RateLimitSettings(10_000, 10_000)));
-        server = new RestApiServer(decorate.apply(parcelService), accountService, idempotency, clock, readiness, settings);
+        server = new RestApiServer(decorate.apply(parcelService), authentication.apply(accountService), idempotency, clock,
+                readiness, settings);
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 
@@ -75,6 +78,7 @@ final class RunningApi implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<RestApiSettings> tuning = UnaryOperator.identity();
         private UnaryOperator<ManagerParcelUseCases> decorate = UnaryOperator.identity();
+        private UnaryOperator<AuthenticateApiTokenUseCase> authentication = UnaryOperator.identity();
         private Map<String, ReadinessCheck> readiness = Map.of("parcels", () -> true);
 
         Builder clock(Clock value) {
@@ -93,13 +97,19 @@ final class RunningApi implements AutoCloseable {
             return this;
         }
 
+        /** Wraps the real token authentication, e.g. to fail like an unreachable accounts service. */
+        Builder authentication(UnaryOperator<AuthenticateApiTokenUseCase> value) {
+            authentication = value;
+            return this;
+        }
+
         Builder readiness(Map<String, ReadinessCheck> value) {
             readiness = value;
             return this;
         }
 
         RunningApi start() {
-            return new RunningApi(clock, tuning, decorate, readiness);
+            return new RunningApi(clock, tuning, decorate, authentication, readiness);
         }
     }
 }
