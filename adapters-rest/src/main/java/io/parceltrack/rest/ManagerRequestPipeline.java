@@ -69,7 +69,10 @@ final class ManagerRequestPipeline {
     private static void write(Context ctx, StoredResponse response) {
         response.headers().forEach(ctx::header);
         ctx.status(response.status());
-        if (!response.body().isEmpty()) {
+        if (response.body().isEmpty()) {
+            // Javalin would otherwise label the empty answer (204) text/plain.
+            ctx.res().setContentType(null);
+        } else {
             ctx.contentType(JsonRequestBody.MEDIA_TYPE).result(response.body());
         }
     }

@@ -9,10 +9,16 @@ import io.javalin.http.HttpResponseException;
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 import io.parceltrack.port.out.IdempotencyStore;
+import io.javalin.util.JavalinException;
 import java.time.Clock;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The manager REST API v1 (SPEC §4) on Javalin, built from the ports it serves and its settings.
@@ -21,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RestApiServer {
     static final String API_BASE = "/api/v1";
+    private static final long DEFAULT_IDLE_GRACE_MILLIS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(RestApiServer.class);
 
     private final RestApiSettings settings;
     private final HealthEndpoints health;
@@ -118,6 +126,14 @@ public final class RestApiServer {
      */
     public int start() {
         app.start(settings.host(), settings.port());
+        // On stop Jetty gives idle keep-alive connections this long to send one more request; it
+        // must end well within the shutdown timeout, or every stop() would time out.
+        long idleGrace = Math.min(DEFAULT_IDLE_GRACE_MILLIS, settings.shutdownTimeout().toMillis() / 2);
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector abstractConnector) {
+                abstractConnector.setShutdownIdleTimeout(idleGrace);
+            }
+        }
         return app.port();
     }
 
@@ -125,6 +141,12 @@ public final class RestApiServer {
     public void stop() {
         try {
             app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty has stopped all the same; it only reports that it had to cut requests off.
+            LOG.warn("requests still running after the shutdown timeout of {} were cut off", settings.shutdownTimeout());
         } finally {
             health.close();
         }

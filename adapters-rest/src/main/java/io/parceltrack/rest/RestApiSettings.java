@@ -83,6 +83,11 @@ public record RestApiSettings(
                 unavailableRetryAfter, shutdownTimeout);
     }
 
+    public RestApiSettings withShutdownTimeout(Duration newTimeout) {
+        return new RestApiSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
+                unavailableRetryAfter, newTimeout);
+    }
+
     private static void requirePositive(String name, Duration value, List<String> problems) {
         if (value == null || value.isZero() || value.isNegative()) {
             problems.add(name + " must be a positive duration, got " + value);

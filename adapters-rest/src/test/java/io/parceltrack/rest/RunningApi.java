@@ -12,6 +12,7 @@ import io.parceltrack.service.ManagerParcelService;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -39,7 +40,9 @@ final class RunningApi implements AutoCloseable {
         parcelService = new ManagerParcelService(parcelDatabase, parcelDatabase, clock, RANDOM);
         RestApiSettings settings = tuning.apply(RestApiSettings.defaults()
                 .withAddress("127.0.0.1", 0)
-                .withRateLimit(new RateLimitSettings(10_000, 10_000)));
+                .withRateLimit(new RateLimitSettings(10_000, 10_000))
+                // Nothing is in flight when a test stops its server: do not wait for idle connections.
+                .withShutdownTimeout(Duration.ofMillis(300)));
         server = new RestApiServer(decorate.apply(parcelService), authentication.apply(accountService), idempotency, clock,
                 readiness, settings);
         base = URI.create("http://127.0.0.1:" + server.start());
