@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How the API reads and writes JSON. Response records use Java names and are written in
@@ -18,6 +22,7 @@ import java.io.IOException;
  */
 final class ApiJson {
     private static final int MAX_NESTING_DEPTH = 32;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final ObjectMapper mapper;
 
@@ -41,16 +46,28 @@ final class ApiJson {
     }
 
     /**
-     * The body as a JSON tree.
+     * The body as a JSON tree. JSON between systems is UTF-8 (RFC 8259); Jackson would guess
+     * UTF-16 and UTF-32 too, so the bytes are decoded strictly first. A leading byte order mark is
+     * ignored, as the RFC allows.
      *
-     * @throws ApiProblem (400) if it is not one well-formed JSON document
+     * @throws ApiProblem (400) if it is not one well-formed JSON document in UTF-8
      */
     JsonNode read(byte[] body) {
         if (body.length == 0) {
             throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "the request body is empty; a JSON object is expected");
         }
+        String text;
         try {
-            return mapper.readTree(body);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "the request body is not valid UTF-8");
+        }
+        try {
+            return mapper.readTree(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         } catch (IOException e) {
             throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "the request body is not valid JSON: " + reason(e));
         }

@@ -3,7 +3,6 @@ package io.parceltrack.rest;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -36,7 +35,9 @@ final class JsonRequestBody {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // Jetty fails the read when the body breaks HTTP framing (a bad chunk, a short body):
+            // the client sent it that way.
+            throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "the request body could not be read as sent");
         }
     }
 
@@ -53,7 +54,7 @@ final class JsonRequestBody {
 
     /** {@code application/json}, optionally with {@code charset=utf-8}; any other charset is refused. */
     private static boolean isUtf8Json(String contentType) {
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         if (!parts[0].strip().equalsIgnoreCase(MEDIA_TYPE)) {
             return false;
         }
