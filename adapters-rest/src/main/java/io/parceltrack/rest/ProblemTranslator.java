@@ -1,6 +1,8 @@
 package io.parceltrack.rest;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import io.javalin.http.HttpResponseException;
 import io.parceltrack.domain.error.AccessDeniedException;
 import io.parceltrack.domain.error.AlreadyExistsException;
@@ -37,6 +39,22 @@ final class ProblemTranslator {
         FieldVocabulary vocabulary = ctx.attribute(VOCABULARY_ATTRIBUTE);
         ProblemAnswer answer = translate(failure, vocabulary == null ? FieldVocabulary.NONE : vocabulary, ctx);
         write(ctx, answer.problem(), answer.headers());
+    }
+
+    /**
+     * Javalin's handler for {@link Error}s (out of memory, stack overflow): only the raw servlet
+     * response is at hand, but the client still gets a problem document.
+     */
+    void respondToError(HttpServletResponse response, Error error) {
+        LOG.error("unexpected error while serving a request", error);
+        try {
+            response.setStatus(ProblemType.INTERNAL.status());
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(json.write(Problem.of(ProblemType.INTERNAL, "something went wrong on our side",
+                    null, List.of(), Map.of())));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not answer after an error", e);
+        }
     }
 
     /** Writes a problem document as the answer, with extra headers. */

@@ -1,6 +1,9 @@
 package io.parceltrack.rest;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,16 +38,38 @@ final class QueryString {
         return parameters;
     }
 
+    /** Percent-decoding into bytes, then strict UTF-8: {@code %FF} is an error, not a replacement character. */
     private static String decode(String encoded) {
-        try {
-            String decoded = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-            if (decoded.indexOf('\uFFFD') >= 0 && encoded.indexOf('\uFFFD') < 0) {
-                throw new IllegalArgumentException("not UTF-8");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                int high = i + 1 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+                if (high < 0 || low < 0) {
+                    throw malformed();
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
             }
-            return decoded;
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(ProblemType.MALFORMED_REQUEST,
-                    "the query string is not correctly percent-encoded UTF-8");
         }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw malformed();
+        }
+    }
+
+    private static ApiProblem malformed() {
+        return new ApiProblem(ProblemType.MALFORMED_REQUEST, "the query string is not correctly percent-encoded UTF-8");
     }
 }

@@ -42,10 +42,6 @@ final class RequestErrors {
         }
     }
 
-    boolean hasErrorFor(String clientField) {
-        return errors.stream().anyMatch(error -> error.field().equals(clientField));
-    }
-
     void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);

@@ -116,6 +116,7 @@ public final class RestApiServer {
         });
         config.routes.exception(HttpResponseException.class, problems::respond);
         config.routes.exception(Exception.class, problems::respond);
+        config.router.javaLangErrorHandler(problems::respondToError);
         config.requestLogger.http(AccessLog::log);
     }
 

@@ -96,4 +96,26 @@ class BackendFailureIT {
                     });
         }
     }
+
+    @Test
+    void answersAnErrorOfTheJvmAsAProblemToo() {
+        try (RunningApi api = RunningApi.with()
+                .parcelUseCases(real -> new ForwardingParcelUseCases(real) {
+                    @Override
+                    void beforeCall() {
+                        throw new StackOverflowError("simulated");
+                    }
+                })
+                .start()) {
+            HttpCalls http = new HttpCalls(api);
+
+            HttpResponse<String> answer = http.get("/api/v1/parcels").token(api.newManagerToken()).send();
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(answer).get("type").asText()).isEqualTo("urn:parceltrack:problem:internal");
+            assertThat(answer.body()).doesNotContain("simulated");
+        }
+    }
 }
