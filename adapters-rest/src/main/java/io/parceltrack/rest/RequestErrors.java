@@ -3,6 +3,7 @@ package io.parceltrack.rest;
 import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.validation.FieldViolation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -42,16 +43,27 @@ final class RequestErrors {
         }
     }
 
+    /** Refuses the request if anything was recorded, listing errors in the order the API documents its fields. */
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw ApiProblem.invalid(inDocumentedOrder());
         }
+    }
+
+    private List<FieldError> inDocumentedOrder() {
+        List<String> order = vocabulary.clientNames();
+        return errors.stream()
+                .sorted(Comparator.comparingInt(error -> {
+                    int position = order.indexOf(error.field());
+                    return position < 0 ? order.size() : position;
+                }))
+                .toList();
     }
 
     /** The client's names for domain violations escaping a use case: the same mapping as above. */
     static List<FieldError> translate(InvalidInputException e, FieldVocabulary vocabulary) {
         RequestErrors collected = new RequestErrors(vocabulary);
         e.violations().forEach(collected::add);
-        return List.copyOf(collected.errors);
+        return collected.inDocumentedOrder();
     }
 }
