@@ -6,27 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One access log line per request, tied to the answer by a correlation id, and never a token. */
 class AccessLogIT {
     private static final String ACCESS_LOGGER = "io.parceltrack.rest.access";
 
-    private static RunningApi api;
-    private static HttpCalls http;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start();
-        http = new HttpCalls(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.start();
+    private static final HttpCalls http = new HttpCalls(api);
 
     @Test
     void logsOneLineWithMethodRouteStatusManagerAndRequestId() {

@@ -5,25 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API token in {@code Authorization}, bare or as a bearer token, checked through the accounts port. */
 class AuthenticationIT {
-    private static RunningApi api;
-    private static HttpCalls http;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start();
-        http = new HttpCalls(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.start();
+    private static final HttpCalls http = new HttpCalls(api);
 
     @Test
     void acceptsTheBareToken() {

@@ -14,27 +14,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/v1/checkpoints} and {@code GET /api/v1/parcels/{track-number}/checkpoints} over real HTTP. */
 class CheckpointRoutesIT {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    private static RunningApi api;
-    private static HttpCalls http;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start();
-        http = new HttpCalls(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.start();
+    private static final HttpCalls http = new HttpCalls(api);
 
     private HttpResponse<String> post(String token, Map<String, Object> checkpoint) {
         return http.post("/api/v1/checkpoints", toJson(checkpoint)).token(token).send();

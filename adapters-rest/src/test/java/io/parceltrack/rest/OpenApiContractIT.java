@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parceltrack.domain.parcel.Parcel;
-import io.parceltrack.port.in.manager.AddParcelCommand;
 import io.parceltrack.port.out.UnavailableException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -282,30 +279,16 @@ class OpenApiContractIT {
     }
 
     private static HttpResponse<String> creationWhileTheSameKeyRuns() {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (RunningApi slow = RunningApi.with().parcelUseCases(real -> new ForwardingParcelUseCases(real) {
-            @Override
-            public Parcel addParcel(AddParcelCommand command) {
-                entered.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.addParcel(command);
-            }
-        }).start()) {
+        HeldParcelCreation[] held = new HeldParcelCreation[1];
+        try (RunningApi slow = RunningApi.with().parcelUseCases(real -> held[0] = new HeldParcelCreation(real)).start()) {
             HttpCalls http = new HttpCalls(slow);
             String token = slow.newManagerToken();
             String body = toJson(Payloads.newParcel());
             CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
                     () -> http.post("/api/v1/parcels", body).token(token).header("Idempotency-Key", "same").send());
-            if (!entered.await(20, TimeUnit.SECONDS)) {
-                throw new AssertionError("the first request never reached the use case");
-            }
+            held[0].awaitHeldCreation();
             HttpResponse<String> second = http.post("/api/v1/parcels", body).token(token).header("Idempotency-Key", "same").send();
-            release.countDown();
+            held[0].release();
             first.get(20, TimeUnit.SECONDS);
             return second;
         } catch (Exception e) {

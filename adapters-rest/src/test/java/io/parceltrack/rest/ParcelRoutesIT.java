@@ -9,25 +9,14 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/v1/parcels} over real HTTP: each success and each refusal a route can give. */
 class ParcelRoutesIT {
-    private static RunningApi api;
-    private static HttpCalls http;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start();
-        http = new HttpCalls(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.start();
+    private static final HttpCalls http = new HttpCalls(api);
 
     @Test
     void createsAParcelAndPointsToIt() {

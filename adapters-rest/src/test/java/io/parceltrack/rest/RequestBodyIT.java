@@ -10,30 +10,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a POST body must be: JSON in UTF-8, uncompressed, within the size limit. */
 class RequestBodyIT {
     private static final int LIMIT = 4096;
-    private static RunningApi api;
-    private static HttpCalls http;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.with().settings(settings -> settings.withMaxBodyBytes(LIMIT)).start();
-        http = new HttpCalls(api);
-        token = api.newManagerToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final RunningApi api = RunningApi.with().settings(settings -> settings.withMaxBodyBytes(LIMIT)).start();
+    private static final HttpCalls http = new HttpCalls(api);
+    private static final String token = api.newManagerToken();
 
     private static String parcelOfSize(int bytes) {
         String base = toJson(Payloads.with(Payloads.newParcel(), "parcel_description", ""));

@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The REST API on a random local port, wired as a parcels-manager app wires it: the real account
- * and parcel services over the in-memory adapters. Tests reach it over real HTTP.
+ * and parcel services over the in-memory adapters. Tests reach it over real HTTP. Either closed by
+ * try-with-resources, or registered as a static {@code @RegisterExtension} field, then closed after
+ * the test class.
  */
-final class RunningApi implements AutoCloseable {
+final class RunningApi implements AutoCloseable, AfterAllCallback {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong MANAGER_IDS = new AtomicLong(5_000_000 + RANDOM.nextInt(1_000_000));
 
@@ -75,6 +79,11 @@ final class RunningApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     static final class Builder {
