@@ -2,8 +2,8 @@ package io.parceltrack.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.port.out.IdempotencyStore.StoredResponse;
 import org.slf4j.MDC;

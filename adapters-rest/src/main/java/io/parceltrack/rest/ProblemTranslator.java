@@ -1,8 +1,6 @@
 package io.parceltrack.rest;
 
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import io.javalin.http.HttpResponseException;
 import io.parceltrack.domain.error.AccessDeniedException;
 import io.parceltrack.domain.error.AlreadyExistsException;
@@ -11,6 +9,8 @@ import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.error.NotFoundException;
 import io.parceltrack.domain.error.UnauthenticatedException;
 import io.parceltrack.port.out.UnavailableException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
