@@ -58,6 +58,11 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         return loop.stop(timeout);
     }
 
+    /** Whether it is consuming; false once stopped or ended by an unexpected error (for readiness checks). */
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
     @Override
     public void close() {
         loop.close();

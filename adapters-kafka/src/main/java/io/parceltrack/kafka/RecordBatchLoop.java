@@ -117,6 +117,11 @@ final class RecordBatchLoop implements AutoCloseable {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the loop was started and is still polling: false once stopped or ended by an unexpected error. */
+    synchronized boolean isRunning() {
+        return started && running && finished.getCount() > 0;
+    }
+
     /** Stops, waiting up to 30 s. */
     @Override
     public void close() {

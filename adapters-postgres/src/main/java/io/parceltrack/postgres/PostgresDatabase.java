@@ -2,6 +2,8 @@ package io.parceltrack.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -85,6 +87,15 @@ public final class PostgresDatabase implements AutoCloseable {
                 new PostgresConversationStore(jdbi),
                 new PostgresBlockedChatStore(jdbi),
                 new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.BOTS));
+    }
+
+    /** Whether a pooled connection answers within a few seconds: the readiness of apps using this database. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) LONGEST_VALIDATION.toSeconds());
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Closes the pool; the stores fail afterwards. */

@@ -10,8 +10,14 @@ public interface Component {
     /** Stops taking new work, finishes what is in flight, releases resources. */
     void stop() throws Exception;
 
-    /** A component whose only job is to be closed at shutdown (a pool, a channel). */
-    static Component closing(String name, AutoCloseable resource) {
+    /** An action that may fail, for {@link #of}. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** A component made of two actions. */
+    static Component of(String name, Step start, Step stop) {
         return new Component() {
             @Override
             public String name() {
@@ -19,12 +25,19 @@ public interface Component {
             }
 
             @Override
-            public void start() {}
+            public void start() throws Exception {
+                start.run();
+            }
 
             @Override
             public void stop() throws Exception {
-                resource.close();
+                stop.run();
             }
         };
+    }
+
+    /** A component whose only job is to be closed at shutdown (a pool, a channel). */
+    static Component closing(String name, AutoCloseable resource) {
+        return of(name, () -> {}, resource::close);
     }
 }

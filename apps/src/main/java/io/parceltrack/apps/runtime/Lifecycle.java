@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ public final class Lifecycle {
     private final String app;
     private final List<Component> components = new ArrayList<>();
     private final List<Component> started = new ArrayList<>();
+    private final List<Supplier<String>> announcements = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public Lifecycle(String app) {
@@ -33,6 +35,16 @@ public final class Lifecycle {
 
     public Component add(String name, AutoCloseable resource) {
         return add(Component.closing(name, resource));
+    }
+
+    /** A line telling where something listens, printed once everything has started. */
+    public void announce(Supplier<String> line) {
+        announcements.add(line);
+    }
+
+    /** The announcements, evaluated now (after start they know their real ports). */
+    public List<String> announcements() {
+        return announcements.stream().map(Supplier::get).toList();
     }
 
     public synchronized void start() throws Exception {

@@ -1,0 +1,146 @@
+package io.parceltrack.apps;
+
+import ch.qos.logback.classic.Level;
+import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.ConfigurationLoader;
+import io.parceltrack.apps.config.EnvironmentOverrides;
+import io.parceltrack.apps.config.InvalidConfigurationException;
+import io.parceltrack.apps.config.SettingsReader;
+import io.parceltrack.apps.logging.LoggingSetup;
+import io.parceltrack.apps.runtime.Lifecycle;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one executable: {@code java -jar parceltrack.jar <command>}. Each command reads the settings,
+ * reports every problem with them at once, sets up logging, assembles its app and runs it until
+ * SIGTERM, when it stops taking work, finishes what is in flight and closes its resources.
+ */
+public final class ParcelTrack {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int BAD_CONFIGURATION = 3;
+
+    static final List<App> APPS = List.of(
+            new StandaloneApp(),
+            new AccountServiceApp(),
+            new ParcelsManagerServiceApp(),
+            new ParcelsUserServiceApp(),
+            new NotificationServiceApp(),
+            new UserBotApp(),
+            new ManagerBotApp());
+
+    private ParcelTrack() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 1 ? args[0] : "";
+        Optional<App> app = APPS.stream().filter(candidate -> candidate.command().equals(command)).findFirst();
+        if (app.isPresent()) {
+            Lifecycle lifecycle = start(app.get(), System.getenv(), System.out, System.err);
+            if (lifecycle == null) {
+                System.exit(FAILED);
+            }
+            lifecycle.awaitStop();
+            return;
+        }
+        System.exit(runCommand(command, System.getenv(), System.out, System.err));
+    }
+
+    /** The commands that run and exit. */
+    static int runCommand(String command, Map<String, String> environment, PrintStream out, PrintStream err) {
+        switch (command) {
+            case MigrateCommand.COMMAND:
+                try {
+                    AppSettings settings = settings(environment, MigrateCommand::checkRequirements);
+                    configureLogging(settings);
+                    MigrateCommand.run(settings, out);
+                    return OK;
+                } catch (InvalidConfigurationException e) {
+                    err.println(e.getMessage());
+                    return BAD_CONFIGURATION;
+                } catch (RuntimeException e) {
+                    err.println("migration failed: " + e.getMessage());
+                    return FAILED;
+                }
+            case "settings":
+                EnvironmentOverrides.variables(ConfigurationLoader.load(Map.of()))
+                        .forEach((variable, path) -> out.println(variable + "  (" + path + ")"));
+                return OK;
+            case "help":
+            case "--help":
+                usage(out);
+                return OK;
+            default:
+                usage(err);
+                return USAGE;
+        }
+    }
+
+    /**
+     * Reads the settings, sets up logging, assembles and starts {@code app}, and makes SIGTERM stop it.
+     * Returns {@code null} (having said why on {@code err}) if it cannot run.
+     */
+    static Lifecycle start(App app, Map<String, String> environment, PrintStream out, PrintStream err) {
+        AppSettings settings;
+        try {
+            settings = settings(environment, app::checkRequirements);
+        } catch (InvalidConfigurationException e) {
+            err.println(app.command() + ": " + e.getMessage());
+            return null;
+        }
+        configureLogging(settings);
+        try {
+            Lifecycle lifecycle = app.assemble(settings, Clock.systemUTC());
+            lifecycle.stopOnShutdown();
+            lifecycle.start();
+            out.println(app.command() + " is running:");
+            lifecycle.announcements().forEach(line -> out.println("  " + line));
+            return lifecycle;
+        } catch (Exception e) {
+            LoggerFactory.getLogger(ParcelTrack.class).error("{} could not start", app.command(), e);
+            err.println(app.command() + " could not start: " + e);
+            return null;
+        }
+    }
+
+    private interface Requirements {
+        void check(AppSettings settings, SettingsReader reader);
+    }
+
+    private static AppSettings settings(Map<String, String> environment, Requirements requirements) {
+        SettingsReader reader = new SettingsReader(ConfigurationLoader.load(environment));
+        AppSettings settings = AppSettings.read(reader);
+        requirements.check(settings, reader);
+        reader.validate();
+        return settings;
+    }
+
+    private static void configureLogging(AppSettings settings) {
+        AppSettings.Logging logging = settings.logging();
+        LoggingSetup.configure(new LoggingSetup.Settings(
+                LoggingSetup.Format.valueOf(logging.format().toUpperCase(Locale.ROOT)),
+                Level.toLevel(logging.level(), Level.INFO),
+                logging.logstashDestination(),
+                List.of(settings.telegram().userBot().token(), settings.telegram().managerBot().token(),
+                        settings.demo().apiToken(), settings.db().accounts().password(),
+                        settings.db().parcels().password(), settings.db().bots().password())));
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar parceltrack.jar <command>");
+        out.println();
+        for (App app : APPS) {
+            out.printf("  %-26s %s%n", app.command(), app.description());
+        }
+        out.printf("  %-26s %s%n", MigrateCommand.COMMAND, "apply the schema migrations of every configured database, then exit");
+        out.printf("  %-26s %s%n", "settings", "list every setting and the environment variable that overrides it");
+        out.println();
+        out.println("Settings come from PARCELTRACK_* environment variables; see docs/CONFIGURATION.md.");
+    }
+}

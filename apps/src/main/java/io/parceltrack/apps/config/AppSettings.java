@@ -1,0 +1,167 @@
+package io.parceltrack.apps.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every setting of every app, typed and range-checked in one pass over the configuration. Which of
+ * them an app really needs (a database URL, a bot token) is the app's own check, made with the same
+ * {@link SettingsReader} so that all problems are reported together.
+ */
+public record AppSettings(
+        Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
+        Notifications notifications, Telegram telegram, Demo demo, Logging logging) {
+
+    private static final String P = EnvironmentOverrides.ROOT + ".";
+
+    public record Http(String host, int port, int bodyLimit, double ratePerSecond, int rateBurst,
+            Duration idempotencyTtl, String publicUrl) {}
+
+    /** Where a gRPC service listens, and where its clients find it. */
+    public record Endpoint(int port, String address) {}
+
+    public record Grpc(Duration deadline, int readAttempts, Endpoint account, Endpoint parcelsManager, Endpoint parcelsUser) {}
+
+    public record Database(String url, String user, String password, int poolSize) {
+        /** No URL: the data lives in memory (standalone only). */
+        public boolean configured() {
+            return !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
+                    + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    public record Databases(Database accounts, Database parcels, Database bots, boolean migrateOnStart, boolean demoData) {}
+
+    public record Kafka(String bootstrapServers, String parcelEventsTopic, String deliveriesTopic, int partitions,
+            int replicationFactor, String fanOutGroup, String deliveryGroup, String instanceId) {
+        /** No bootstrap servers: events travel on the in-process bus (standalone only). */
+        public boolean configured() {
+            return !bootstrapServers.isBlank();
+        }
+    }
+
+    public record Outbox(Duration pollInterval, Duration maxBackoff, int batchSize) {}
+
+    public record Notifications(int fanOutPageSize, int parallelRecipients) {}
+
+    public record Bot(String token, String username) {
+        public boolean configured() {
+            return !token.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Bot[token=" + (token.isEmpty() ? "" : "****") + ", username=" + username + "]";
+        }
+    }
+
+    public record Telegram(String apiUrl, String defaultLanguage, ZoneId timeZone, int ratePerBot, int ratePerChat,
+            Bot userBot, Bot managerBot, int emulatorPort) {}
+
+    public record Demo(String apiToken, long managerTelegramId) {
+        @Override
+        public String toString() {
+            return "Demo[apiToken=" + (apiToken.isEmpty() ? "" : "****") + ", managerTelegramId=" + managerTelegramId + "]";
+        }
+    }
+
+    public record Logging(String format, String level, String logstashDestination) {}
+
+    /** Reads every setting; problems are left in {@code reader} for the caller to {@link SettingsReader#validate()}. */
+    public static AppSettings read(SettingsReader reader) {
+        return new AppSettings(
+                new Http(
+                        reader.string(P + "http.host"),
+                        reader.port(P + "http.port"),
+                        (int) Math.min(Integer.MAX_VALUE, reader.bytes(P + "http.body-limit")),
+                        reader.intInRange(P + "http.rate-limit-per-second", 1, 100_000),
+                        reader.intInRange(P + "http.rate-limit-burst", 1, 1_000_000),
+                        reader.positiveDuration(P + "http.idempotency-ttl"),
+                        reader.string(P + "http.public-url")),
+                reader.port(P + "health.port"),
+                new Grpc(
+                        reader.positiveDuration(P + "grpc.deadline"),
+                        reader.intInRange(P + "grpc.read-attempts", 1, 5),
+                        endpoint(reader, "account"),
+                        endpoint(reader, "parcels-manager"),
+                        endpoint(reader, "parcels-user")),
+                new Databases(
+                        database(reader, "accounts"),
+                        database(reader, "parcels"),
+                        database(reader, "bots"),
+                        reader.bool(P + "db.migrate-on-start"),
+                        reader.bool(P + "db.demo-data")),
+                new Kafka(
+                        reader.string(P + "kafka.bootstrap-servers"),
+                        topic(reader, P + "kafka.parcel-events-topic"),
+                        topic(reader, P + "kafka.deliveries-topic"),
+                        reader.intInRange(P + "kafka.partitions", 1, 1000),
+                        reader.intInRange(P + "kafka.replication-factor", 1, 10),
+                        reader.string(P + "kafka.fan-out-group"),
+                        reader.string(P + "kafka.delivery-group"),
+                        reader.string(P + "kafka.instance-id")),
+                new Outbox(
+                        reader.positiveDuration(P + "outbox.poll-interval"),
+                        reader.positiveDuration(P + "outbox.max-backoff"),
+                        reader.intInRange(P + "outbox.batch-size", 1, 10_000)),
+                new Notifications(
+                        reader.intInRange(P + "notifications.fan-out-page-size", 1, 10_000),
+                        reader.intInRange(P + "notifications.parallel-recipients", 1, 1_000)),
+                new Telegram(
+                        reader.string(P + "telegram.api-url"),
+                        oneOf(reader, P + "telegram.default-language", Set.of("en", "ru")),
+                        reader.zone(P + "telegram.time-zone"),
+                        reader.intInRange(P + "telegram.rate-per-bot", 1, 1_000),
+                        reader.intInRange(P + "telegram.rate-per-chat", 1, 100),
+                        new Bot(reader.string(P + "telegram.user-bot.token"), reader.string(P + "telegram.user-bot.username")),
+                        new Bot(reader.string(P + "telegram.manager-bot.token"), reader.string(P + "telegram.manager-bot.username")),
+                        reader.port(P + "telegram.emulator.port")),
+                new Demo(
+                        reader.string(P + "demo.api-token"),
+                        reader.intInRange(P + "demo.manager-telegram-id", 1, Integer.MAX_VALUE)),
+                new Logging(
+                        oneOf(reader, P + "logging.format", Set.of("json", "plain")),
+                        oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
+                        reader.string(P + "logging.logstash-destination")));
+    }
+
+    private static Endpoint endpoint(SettingsReader reader, String service) {
+        return new Endpoint(reader.port(P + "grpc." + service + ".port"), reader.string(P + "grpc." + service + ".address"));
+    }
+
+    private static Database database(SettingsReader reader, String role) {
+        String prefix = P + "db." + role + ".";
+        String url = reader.string(prefix + "url");
+        if (!url.isBlank() && !url.startsWith("jdbc:postgresql://")) {
+            reader.problem(prefix + "url", "must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/name");
+        }
+        return new Database(url, reader.string(prefix + "user"), reader.string(prefix + "password"),
+                reader.intInRange(prefix + "pool-size", 2, 200));
+    }
+
+    private static String topic(SettingsReader reader, String path) {
+        String name = reader.string(path);
+        if (!name.matches("[A-Za-z0-9._-]{1,249}")) {
+            reader.problem(path, "must be a Kafka topic name (letters, digits, . _ -), got '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String oneOf(SettingsReader reader, String path, Set<String> allowed) {
+        String value = reader.string(path);
+        String normalised = allowed.contains(value.toUpperCase(Locale.ROOT)) ? value.toUpperCase(Locale.ROOT)
+                : value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(normalised)) {
+            reader.problem(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
+                    + ", got '" + value + "'");
+        }
+        return normalised;
+    }
+}

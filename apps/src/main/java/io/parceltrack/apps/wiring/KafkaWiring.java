@@ -1,0 +1,62 @@
+package io.parceltrack.apps.wiring;
+
+import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.runtime.Component;
+import io.parceltrack.apps.runtime.Lifecycle;
+import io.parceltrack.kafka.ConsumerSettings;
+import io.parceltrack.kafka.DeliveryConsumerSettings;
+import io.parceltrack.kafka.FanOutConsumerSettings;
+import io.parceltrack.kafka.KafkaClientSettings;
+import io.parceltrack.kafka.KafkaTopicCreator;
+import io.parceltrack.kafka.ParcelEventPublisherSettings;
+import io.parceltrack.kafka.TopicSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Kafka settings from ours, and the topics this system needs. */
+public final class KafkaWiring {
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
+
+    private final AppSettings.Kafka kafka;
+    private final KafkaClientSettings client;
+    private final String instanceId;
+
+    public KafkaWiring(AppSettings.Kafka kafka) {
+        this.kafka = kafka;
+        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers());
+        this.instanceId = kafka.instanceId().isBlank() ? UUID.randomUUID().toString() : kafka.instanceId();
+    }
+
+    public TopicSettings parcelEvents() {
+        return TopicSettings.of(kafka.parcelEventsTopic(), kafka.partitions(), (short) kafka.replicationFactor());
+    }
+
+    public TopicSettings deliveries() {
+        return TopicSettings.of(kafka.deliveriesTopic(), kafka.partitions(), (short) kafka.replicationFactor());
+    }
+
+    /** Creates missing topics (and their dead-letter topics) when the app starts. */
+    public void createTopicsOnStart(Lifecycle lifecycle) {
+        lifecycle.add(Component.of("Kafka topics",
+                () -> new KafkaTopicCreator(client).createMissing(List.of(parcelEvents(), deliveries())), () -> {}));
+    }
+
+    public ParcelEventPublisherSettings relayPublisher() {
+        return new ParcelEventPublisherSettings(client, kafka.parcelEventsTopic(), "parceltrack-outbox-relay",
+                "parceltrack-outbox-relay-" + instanceId, TRANSACTION_TIMEOUT);
+    }
+
+    public FanOutConsumerSettings fanOutConsumer() {
+        FanOutConsumerSettings defaults = FanOutConsumerSettings.defaults(client);
+        return new FanOutConsumerSettings(client,
+                defaults.consumer().withGroupId(kafka.fanOutGroup()),
+                parcelEvents(), kafka.deliveriesTopic(),
+                "parceltrack-fan-out-" + instanceId, TRANSACTION_TIMEOUT);
+    }
+
+    public DeliveryConsumerSettings deliveryConsumer(int parallelRecipients) {
+        ConsumerSettings consumer = DeliveryConsumerSettings.defaults(client).consumer().withGroupId(kafka.deliveryGroup());
+        return new DeliveryConsumerSettings(client, consumer, deliveries(), parallelRecipients);
+    }
+}
