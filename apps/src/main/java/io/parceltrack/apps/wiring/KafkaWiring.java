@@ -25,7 +25,15 @@ public final class KafkaWiring {
     public KafkaWiring(AppSettings.Kafka kafka) {
         this.kafka = kafka;
         this.client = KafkaClientSettings.defaults(kafka.bootstrapServers());
-        this.instanceId = kafka.instanceId().isBlank() ? UUID.randomUUID().toString() : kafka.instanceId();
+        this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
+    }
+
+    /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */
+    static String instanceId(String configured, String hostname) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        return hostname != null && !hostname.isBlank() ? hostname : UUID.randomUUID().toString();
     }
 
     public TopicSettings parcelEvents() {
