@@ -133,7 +133,7 @@ public final class StandaloneApp implements App {
                         settings.telegram()),
                 new ManagerBot.Ports(accounts, accounts, accounts, managerParcels, botStores.conversations(),
                         botStores.blockedChats()),
-                URI.create(settings.http().publicUrl()), clock);
+                RestWiring.publicApiUrl(settings.http()), clock);
         NotificationDeliveryService delivery =
                 new NotificationDeliveryService(botStores.processedMessages(), userBot.messenger(), clock);
 

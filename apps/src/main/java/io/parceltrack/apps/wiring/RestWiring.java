@@ -10,12 +10,25 @@ import io.parceltrack.rest.RateLimitSettings;
 import io.parceltrack.rest.ReadinessCheck;
 import io.parceltrack.rest.RestApiServer;
 import io.parceltrack.rest.RestApiSettings;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
 /** The manager REST API as a lifecycle component. */
 public final class RestWiring {
+    /** Where the REST API v1 lives under the server's root (adapters-rest serves it there). */
+    private static final String API_BASE_PATH = "/api/v1";
+
     private RestWiring() {}
+
+    /**
+     * The API's base URL as managers call it from outside: the configured public URL (the
+     * server's root, e.g. {@code https://parcels.example.com}) plus the API's base path. The
+     * manager bot shows it next to a new token.
+     */
+    public static URI publicApiUrl(AppSettings.Http http) {
+        return URI.create(http.publicUrl().replaceAll("/+$", "") + API_BASE_PATH);
+    }
 
     public static RestApiSettings settings(AppSettings.Http http) {
         return RestApiSettings.defaults()

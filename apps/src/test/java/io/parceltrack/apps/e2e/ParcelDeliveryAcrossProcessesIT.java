@@ -1,0 +1,143 @@
+package io.parceltrack.apps.e2e;
+
+import io.parceltrack.kafka.testing.KafkaTestBroker;
+import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
+import io.parceltrack.postgres.TemporaryDatabase;
+import io.parceltrack.telegram.emulator.TelegramEmulator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The story on the production layout: the six apps as separate OS processes of the jar, each with
+ * its own environment, on real PostgreSQL (fresh accounts, parcels and bots databases, migrated by
+ * the apps as they start), a real Kafka broker, and the Telegram emulator in this JVM. The services
+ * find each other over gRPC; events travel outbox → Kafka → notification-service → Kafka → user-bot.
+ * Logs: {@code apps/target/e2e-logs/ParcelDeliveryAcrossProcessesIT/<app>.log}.
+ */
+@ExtendWith(KafkaTestBrokerExtension.class)
+class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
+    private static final String USER_BOT_TOKEN = "5000000001:e2e-user-bot";
+    private static final String MANAGER_BOT_TOKEN = "5000000002:e2e-manager-bot";
+    /** Six processes share the test server; small pools keep them well within its connections. */
+    private static final String POOL_SIZE = "3";
+
+    private final TelegramEmulator emulator = new TelegramEmulator();
+    private final List<TemporaryDatabase> databases = new ArrayList<>();
+    private final List<AppProcess> processes = new ArrayList<>();
+
+    @BeforeAll
+    void startTheSixApps(KafkaTestBroker broker) {
+        try {
+            emulator.registerBot(USER_BOT_TOKEN, USER_BOT);
+            emulator.registerBot(MANAGER_BOT_TOKEN, MANAGER_BOT);
+            emulator.start(0);
+            String accountsDb = database().jdbcUrl();
+            String parcelsDb = database().jdbcUrl();
+            String botsDb = database().jdbcUrl();
+            int[] ports = FreePorts.take(9);
+            int accountGrpc = ports[0];
+            int parcelsManagerGrpc = ports[1];
+            int parcelsUserGrpc = ports[2];
+            int restApi = ports[3];
+            int accountHealth = ports[4];
+            int parcelsUserHealth = ports[5];
+            int notificationHealth = ports[6];
+            int userBotHealth = ports[7];
+            int managerBotHealth = ports[8];
+
+            // What every process may know: where the others are, like a shared ConfigMap.
+            Map<String, String> shared = Map.of(
+                    "PARCELTRACK_LOGGING_FORMAT", "plain",
+                    "PARCELTRACK_GRPC_ACCOUNT_ADDRESS", "127.0.0.1:" + accountGrpc,
+                    "PARCELTRACK_GRPC_PARCELS_MANAGER_ADDRESS", "127.0.0.1:" + parcelsManagerGrpc,
+                    "PARCELTRACK_GRPC_PARCELS_USER_ADDRESS", "127.0.0.1:" + parcelsUserGrpc,
+                    "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "PARCELTRACK_TELEGRAM_API_URL", emulator.baseUrl(),
+                    "PARCELTRACK_TELEGRAM_USER_BOT_USERNAME", USER_BOT,
+                    "PARCELTRACK_TELEGRAM_MANAGER_BOT_USERNAME", MANAGER_BOT,
+                    "PARCELTRACK_HTTP_PUBLIC_URL", "http://127.0.0.1:" + restApi);
+
+            ParcelTrackJar jar = ParcelTrackJar.built();
+            Path logs = jar.logDirectory(getClass().getSimpleName());
+            // Started together: their JVMs boot in parallel, and each waits for what it needs.
+            start(jar, logs, "account-service", accountHealth, shared, Map.of(
+                    "PARCELTRACK_DB_ACCOUNTS_URL", accountsDb,
+                    "PARCELTRACK_DB_ACCOUNTS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_GRPC_ACCOUNT_PORT", String.valueOf(accountGrpc)));
+            start(jar, logs, "parcels-manager-service", restApi, shared, Map.of(
+                    "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
+                    "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_GRPC_PARCELS_MANAGER_PORT", String.valueOf(parcelsManagerGrpc),
+                    "PARCELTRACK_HTTP_HOST", "127.0.0.1",
+                    "PARCELTRACK_HTTP_PORT", String.valueOf(restApi),
+                    "PARCELTRACK_KAFKA_INSTANCE_ID", "parcels-manager-1"));
+            start(jar, logs, "parcels-user-service", parcelsUserHealth, shared, Map.of(
+                    "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
+                    "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_GRPC_PARCELS_USER_PORT", String.valueOf(parcelsUserGrpc)));
+            start(jar, logs, "notification-service", notificationHealth, shared, Map.of(
+                    "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
+                    "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_KAFKA_INSTANCE_ID", "notification-1"));
+            start(jar, logs, "user-bot", userBotHealth, shared, Map.of(
+                    "PARCELTRACK_DB_BOTS_URL", botsDb,
+                    "PARCELTRACK_DB_BOTS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_TELEGRAM_USER_BOT_TOKEN", USER_BOT_TOKEN,
+                    "PARCELTRACK_KAFKA_INSTANCE_ID", "user-bot-1"));
+            start(jar, logs, "manager-bot", managerBotHealth, shared, Map.of(
+                    "PARCELTRACK_DB_BOTS_URL", botsDb,
+                    "PARCELTRACK_DB_BOTS_POOL_SIZE", POOL_SIZE,
+                    "PARCELTRACK_TELEGRAM_MANAGER_BOT_TOKEN", MANAGER_BOT_TOKEN));
+            processes.forEach(process -> process.awaitReady(READY_TIMEOUT));
+        } catch (RuntimeException | Error e) {
+            stopEverything();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopEverything() {
+        try {
+            killWhatStillRuns();
+        } finally {
+            emulator.stop();
+            databases.forEach(TemporaryDatabase::close);
+            databases.clear();
+        }
+    }
+
+    @Override
+    URI emulator() {
+        return URI.create(emulator.baseUrl());
+    }
+
+    @Override
+    List<AppProcess> processes() {
+        return processes;
+    }
+
+    private TemporaryDatabase database() {
+        TemporaryDatabase database = TemporaryDatabase.create();
+        databases.add(database);
+        return database;
+    }
+
+    /** Starts one app; {@code port} serves its /health/ready (the REST port for parcels-manager-service). */
+    private void start(ParcelTrackJar jar, Path logs, String command, int port, Map<String, String> shared,
+            Map<String, String> own) {
+        Map<String, String> settings = new HashMap<>(shared);
+        settings.putAll(own);
+        if (!command.equals("parcels-manager-service")) {
+            settings.put("PARCELTRACK_HEALTH_PORT", String.valueOf(port));
+        }
+        processes.add(jar.start(command, settings, URI.create("http://127.0.0.1:" + port + "/health/ready"),
+                logs.resolve(command + ".log")));
+    }
+}
