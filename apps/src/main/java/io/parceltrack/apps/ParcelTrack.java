@@ -42,12 +42,12 @@ public final class ParcelTrack {
         String command = args.length == 1 ? args[0] : "";
         Optional<App> app = APPS.stream().filter(candidate -> candidate.command().equals(command)).findFirst();
         if (app.isPresent()) {
-            Lifecycle lifecycle = start(app.get(), System.getenv(), System.out, System.err);
-            if (lifecycle == null) {
-                System.exit(FAILED);
+            try {
+                start(app.get(), System.getenv(), System.out, System.err).awaitStop();
+                return;
+            } catch (CannotStart e) {
+                System.exit(e.exitCode);
             }
-            lifecycle.awaitStop();
-            return;
         }
         System.exit(runCommand(command, System.getenv(), System.out, System.err));
     }
@@ -82,17 +82,29 @@ public final class ParcelTrack {
         }
     }
 
+    /** An app could not run; it has said why on the error stream. */
+    static final class CannotStart extends Exception {
+        final int exitCode;
+
+        CannotStart(int exitCode, Throwable cause) {
+            super(cause);
+            this.exitCode = exitCode;
+        }
+    }
+
     /**
      * Reads the settings, sets up logging, assembles and starts {@code app}, and makes SIGTERM stop it.
-     * Returns {@code null} (having said why on {@code err}) if it cannot run.
+     *
+     * @throws CannotStart with {@link #BAD_CONFIGURATION} or {@link #FAILED}, having said why on {@code err}
      */
-    static Lifecycle start(App app, Map<String, String> environment, PrintStream out, PrintStream err) {
+    static Lifecycle start(App app, Map<String, String> environment, PrintStream out, PrintStream err)
+            throws CannotStart {
         AppSettings settings;
         try {
             settings = settings(environment, app::checkRequirements);
         } catch (InvalidConfigurationException e) {
             err.println(app.command() + ": " + e.getMessage());
-            return null;
+            throw new CannotStart(BAD_CONFIGURATION, e);
         }
         configureLogging(settings);
         try {
@@ -105,7 +117,7 @@ public final class ParcelTrack {
         } catch (Exception e) {
             LoggerFactory.getLogger(ParcelTrack.class).error("{} could not start", app.command(), e);
             err.println(app.command() + " could not start: " + e);
-            return null;
+            throw new CannotStart(FAILED, e);
         }
     }
 

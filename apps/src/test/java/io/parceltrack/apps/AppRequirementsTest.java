@@ -1,6 +1,7 @@
 package io.parceltrack.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.ConfigurationLoader;
@@ -75,10 +76,10 @@ class AppRequirementsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         App app = new AccountServiceApp();
 
-        var lifecycle = ParcelTrack.start(app, Map.of("PARCELTRACK_GRPC_DEADLINE", "soon"),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(lifecycle).isNull();
+        assertThatThrownBy(() -> ParcelTrack.start(app, Map.of("PARCELTRACK_GRPC_DEADLINE", "soon"),
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ParcelTrack.CannotStart.class,
+                        e -> assertThat(e.exitCode).isEqualTo(ParcelTrack.BAD_CONFIGURATION));
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("2 problems")
                 .contains("PARCELTRACK_DB_ACCOUNTS_URL")

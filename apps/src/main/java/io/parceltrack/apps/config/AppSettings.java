@@ -76,15 +76,17 @@ public record AppSettings(
 
     /** Reads every setting; problems are left in {@code reader} for the caller to {@link SettingsReader#validate()}. */
     public static AppSettings read(SettingsReader reader) {
+        int httpPort = reader.port(P + "http.port");
+        String publicUrl = reader.string(P + "http.public-url");
         return new AppSettings(
                 new Http(
                         reader.string(P + "http.host"),
-                        reader.port(P + "http.port"),
+                        httpPort,
                         (int) Math.min(Integer.MAX_VALUE, reader.bytes(P + "http.body-limit")),
                         reader.intInRange(P + "http.rate-limit-per-second", 1, 100_000),
                         reader.intInRange(P + "http.rate-limit-burst", 1, 1_000_000),
                         reader.positiveDuration(P + "http.idempotency-ttl"),
-                        reader.string(P + "http.public-url")),
+                        publicUrl.isBlank() ? "http://localhost:" + httpPort : publicUrl),
                 reader.port(P + "health.port"),
                 new Grpc(
                         reader.positiveDuration(P + "grpc.deadline"),

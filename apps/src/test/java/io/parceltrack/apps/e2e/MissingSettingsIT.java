@@ -50,7 +50,7 @@ class MissingSettingsIT {
         CommandResult result = jar.run(command, Map.of(), BOUND, logs);
 
         assertThat(result.ended()).as(command + " ends by itself").isTrue();
-        assertThat(result.exitCode()).as(command + "'s exit code").isNotZero();
+        assertThat(result.exitCode()).as(command + "'s exit code (3: bad configuration)").isEqualTo(3);
         List<String> lines = result.stderr().lines().toList();
         String problems = missing.size() == 1 ? "1 problem" : missing.size() + " problems";
         assertThat(lines).as("stderr of " + command).hasSize(1 + missing.size());
