@@ -25,22 +25,18 @@ import org.junit.jupiter.api.Test;
  * .env.example, agrees with the apps: real subcommands and settings, every app gets what it needs,
  * addresses lead to the services that serve them, secrets come from the environment.
  */
-class ComposeProjectTest {
+class ComposeProjectTest extends AppImageContainersContract {
     private static final Pattern LOGSTASH_TCP_INPUT =
             Pattern.compile("tcp\\s*\\{[^}]*port\\s*=>\\s*(\\d+)[^}]*codec\\s*=>\\s*json_lines[^}]*}");
     /** compose reads these from the .env itself; they are not substituted into the file. */
     private static final Set<String> READ_BY_COMPOSE = Set.of("COMPOSE_PROFILES");
 
-    private static RealApps apps;
-    private static AppContainerRules rules;
-    private static DotEnvFile envExample;
-    private static ComposeProject compose;
-    private static List<AppContainer> containers;
+    private DotEnvFile envExample;
+    private ComposeProject compose;
+    private List<AppContainer> containers;
 
     @BeforeAll
-    static void read() {
-        apps = new RealApps();
-        rules = new AppContainerRules(apps);
+    void readTheComposeFile() {
         envExample = DeploymentManifests.composeEnvExample();
         compose = DeploymentManifests.compose(DeploymentManifests.operatorEnvironment(envExample));
         containers = DeploymentManifests.composeAppContainers(compose);
@@ -92,49 +88,8 @@ class ComposeProjectTest {
     }
 
     @Test
-    void eachOfTheSixAppsRunsOnceAndEveryOtherAppImageServiceMigrates() {
+    void postgresPasswordsAreSubstitutedFromTheEnvironmentFileToo() {
         List<String> problems = new ArrayList<>();
-        List<String> running = new ArrayList<>();
-        for (AppContainer container : containers) {
-            if (container.command().equals(RealApps.MIGRATE)) {
-                problems.addAll(rules.migrationCommandProblems(container));
-            } else {
-                problems.addAll(rules.commandProblems(container));
-                running.add(container.command());
-            }
-        }
-        Problems.assertNone(problems);
-        assertThat(running).containsExactlyInAnyOrderElementsOf(apps.deployedApps());
-    }
-
-    @Test
-    void everyVariableIsASettingOfReferenceConf() {
-        Problems.assertNone(Problems.each(rules::variableProblems, containers));
-    }
-
-    @Test
-    void everyAppGetsWhatItNeedsToStart() {
-        Problems.assertNone(Problems.each(rules::startupProblems, apps()));
-    }
-
-    @Test
-    void everyAppIsGivenOnlyTheDatabasesItUses() {
-        Problems.assertNone(Problems.each(rules::unusedDatabaseProblems, apps()));
-    }
-
-    @Test
-    void healthchecksAskEachAppsReadinessOnAPortItServes() {
-        Problems.assertNone(Problems.each(rules::probeProblems, apps()));
-    }
-
-    @Test
-    void publishedPortsArePortsTheAppsListenOn() {
-        Problems.assertNone(Problems.each(rules::declaredPortProblems, containers));
-    }
-
-    @Test
-    void tokensAndPasswordsAreSubstitutedFromTheEnvironmentFile() {
-        List<String> problems = new ArrayList<>(Problems.each(rules::secretProblems, containers));
         for (String postgres : servicesWithImage("postgres:")) {
             String password = compose.environment(postgres).get("POSTGRES_PASSWORD").origin();
             if (!password.matches("\\$\\{\\w+(:?\\?[^}]*)?}")) {
@@ -142,12 +97,6 @@ class ComposeProjectTest {
             }
         }
         Problems.assertNone(problems);
-    }
-
-    @Test
-    void noAppMigratesOnStartAndEachContainerNamesItsOwnKafkaProducers() {
-        Problems.assertNone(Problems.each(rules::migrateOnStartProblems, apps()));
-        Problems.assertNone(Problems.each(rules::instanceIdProblems, containers));
     }
 
     @Test
@@ -161,7 +110,7 @@ class ComposeProjectTest {
             }
             Databases.urlsByRole(migration).forEach((variable, url) -> migratedBy.put(url, service));
         }
-        for (AppContainer app : apps()) {
+        for (AppContainer app : longRunning()) {
             String service = serviceOf(app);
             Databases.urlsByRole(app).forEach((variable, url) -> {
                 String migration = migratedBy.get(url);
@@ -228,7 +177,7 @@ class ComposeProjectTest {
         assertThat(brokerEnv).doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
         assertThat(Uuid.fromString(brokerEnv.get("CLUSTER_ID"))).as("CLUSTER_ID").isNotNull();
         assertThat(brokerEnv.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).as("transactions on one node").isEqualTo("1");
-        for (AppContainer app : apps()) {
+        for (AppContainer app : longRunning()) {
             String bootstrap = app.values().getOrDefault("PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", "");
             if (bootstrap.isEmpty()) {
                 continue;
@@ -252,13 +201,13 @@ class ComposeProjectTest {
     void grpcAddressesLeadToTheServiceThatServesThatPortAndClientsWaitForIt() {
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (AppContainer client : apps()) {
+        for (AppContainer client : longRunning()) {
             for (Map.Entry<String, String> required : apps.requiredGrpcAddresses(client.command(), client.values()).entrySet()) {
                 checked++;
                 String variable = required.getKey();
                 String portSetting = apps.variables().get(variable).replace(".address", ".port");
                 Optional<NetworkAddress> address = NetworkAddress.parse(required.getValue());
-                Optional<AppContainer> server = address.flatMap(a -> apps().stream()
+                Optional<AppContainer> server = address.flatMap(a -> longRunning().stream()
                         .filter(candidate -> serviceOf(candidate).equals(a.host())).findFirst());
                 Optional<Integer> served = server.flatMap(s -> rules.portOf(s, portSetting));
                 if (served.isEmpty() || served.get() != address.get().port()) {
@@ -294,7 +243,7 @@ class ComposeProjectTest {
 
     @Test
     void theBotsAreNeverScaled() {
-        for (AppContainer bot : apps().stream().filter(app -> apps.pollsTelegram(app.command())).toList()) {
+        for (AppContainer bot : longRunning().stream().filter(app -> apps.pollsTelegram(app.command())).toList()) {
             YamlNode service = compose.service(serviceOf(bot));
             assertThat(service.at("deploy", "replicas").integer().orElse(1)).as(bot.where() + " replicas").isEqualTo(1);
             assertThat(service.get("scale").integer().orElse(1)).as(bot.where() + " scale").isEqualTo(1);
@@ -349,24 +298,21 @@ class ComposeProjectTest {
                 app.values().getOrDefault("PARCELTRACK_LOGGING_LOGSTASH_DESTINATION", "")).as("without ELK").isEmpty());
     }
 
-    private static List<AppContainer> apps() {
-        return containers.stream().filter(container -> !container.command().equals(RealApps.MIGRATE)).toList();
+    @Override
+    protected List<AppContainer> containers() {
+        return containers;
     }
 
-    private static List<AppContainer> migrations() {
-        return containers.stream().filter(container -> container.command().equals(RealApps.MIGRATE)).toList();
-    }
-
-    private static String serviceOf(AppContainer container) {
+    private String serviceOf(AppContainer container) {
         return container.where().substring(container.where().lastIndexOf(' ') + 1);
     }
 
-    private static List<String> servicesWithImage(String prefix) {
+    private List<String> servicesWithImage(String prefix) {
         return compose.services().keySet().stream().filter(service -> compose.image(service).startsWith(prefix)).toList();
     }
 
     /** POSTGRES_DB and every database the server's init scripts create. */
-    private static Set<String> databasesOf(String server) {
+    private Set<String> databasesOf(String server) {
         Set<String> databases = new HashSet<>();
         databases.add(EnvValue.values(compose.environment(server)).getOrDefault("POSTGRES_DB", ""));
         compose.initScripts(server).forEach(script -> databases.addAll(Databases.createdBy(YamlFiles.read(script))));
