@@ -16,10 +16,13 @@ public final class ClientChannels {
     /**
      * A plaintext channel to {@code target}, e.g. {@code account-service:9090} or
      * {@code dns:///account-service:9090}. It connects lazily, so opening never fails for a server
-     * that is not up yet: the first call does.
+     * that is not up yet: the first call does. Calls are spread round-robin over every address the
+     * target resolves to, so that behind a headless Kubernetes Service each client uses every pod
+     * instead of sticking to the first.
      */
     public static ManagedChannel open(String target, GrpcClientSettings settings) {
         return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+                .defaultLoadBalancingPolicy("round_robin")
                 .defaultServiceConfig(ReadRetryPolicy.serviceConfig(settings))
                 .enableRetry()
                 .maxRetryAttempts(GrpcClientSettings.MAX_READ_ATTEMPTS)

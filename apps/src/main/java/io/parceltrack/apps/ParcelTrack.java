@@ -58,7 +58,7 @@ public final class ParcelTrack {
             case MigrateCommand.COMMAND:
                 try {
                     AppSettings settings = settings(environment, MigrateCommand::checkRequirements);
-                    configureLogging(settings);
+                    configureLogging(MigrateCommand.COMMAND, settings);
                     MigrateCommand.run(settings, out);
                     return OK;
                 } catch (InvalidConfigurationException e) {
@@ -106,7 +106,7 @@ public final class ParcelTrack {
             err.println(app.command() + ": " + e.getMessage());
             throw new CannotStart(BAD_CONFIGURATION, e);
         }
-        configureLogging(settings);
+        configureLogging(app.command(), settings);
         try {
             Lifecycle lifecycle = app.assemble(settings, Clock.systemUTC());
             lifecycle.stopOnShutdown();
@@ -133,9 +133,9 @@ public final class ParcelTrack {
         return settings;
     }
 
-    private static void configureLogging(AppSettings settings) {
+    private static void configureLogging(String command, AppSettings settings) {
         AppSettings.Logging logging = settings.logging();
-        LoggingSetup.configure(new LoggingSetup.Settings(
+        LoggingSetup.configure(new LoggingSetup.Settings(command,
                 LoggingSetup.Format.valueOf(logging.format().toUpperCase(Locale.ROOT)),
                 Level.toLevel(logging.level(), Level.INFO),
                 logging.logstashDestination(),

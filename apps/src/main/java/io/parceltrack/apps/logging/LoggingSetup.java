@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,7 +36,11 @@ public final class LoggingSetup {
 
     public enum Format { JSON, PLAIN }
 
-    public record Settings(Format format, Level level, String logstashDestination, List<String> secrets) {}
+    /**
+     * @param app the running command (e.g. {@code account-service}), written into every JSON line
+     *     with the host name, so that lines shipped to Logstash can be told apart
+     */
+    public record Settings(String app, Format format, Level level, String logstashDestination, List<String> secrets) {}
 
     public static void configure(Settings settings) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -43,10 +49,11 @@ public final class LoggingSetup {
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(settings.level());
+        String origin = origin(settings.app());
         root.addAppender(console(context, settings.format() == Format.JSON
-                ? jsonEncoder(context, masks) : plainEncoder(context, masks)));
+                ? jsonEncoder(context, masks, origin) : plainEncoder(context, masks)));
         if (!settings.logstashDestination().isBlank()) {
-            root.addAppender(logstash(context, settings.logstashDestination(), masks));
+            root.addAppender(logstash(context, settings.logstashDestination(), masks, origin));
         }
         // Libraries that are chatty at INFO.
         context.getLogger("org.apache.kafka").setLevel(Level.WARN);
@@ -75,12 +82,35 @@ public final class LoggingSetup {
         return appender;
     }
 
-    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> masks) {
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> masks, String origin) {
+        return logstashEncoder(context, masks, origin);
+    }
+
+    private static LogstashEncoder logstashEncoder(LoggerContext context, List<String> masks, String origin) {
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
+        encoder.setIncludeContext(false);
+        encoder.setCustomFields(origin);
         encoder.setJsonGeneratorDecorator(masking(masks));
         encoder.start();
         return encoder;
+    }
+
+    /** The fields that say who wrote a line: the app and the host (a pod's name in Kubernetes). */
+    static String origin(String app) {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown";
+            }
+        }
+        return "{\"app\":\"" + jsonText(app) + "\",\"host\":\"" + jsonText(host) + "\"}";
+    }
+
+    private static String jsonText(String text) {
+        return text.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static Encoder<ILoggingEvent> plainEncoder(LoggerContext context, List<String> masks) {
@@ -93,16 +123,13 @@ public final class LoggingSetup {
         return encoder;
     }
 
-    private static Appender<ILoggingEvent> logstash(LoggerContext context, String destination, List<String> masks) {
+    private static Appender<ILoggingEvent> logstash(LoggerContext context, String destination, List<String> masks,
+            String origin) {
         LogstashTcpSocketAppender appender = new LogstashTcpSocketAppender();
         appender.setContext(context);
         appender.setName("logstash");
         appender.addDestination(destination);
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.setJsonGeneratorDecorator(masking(masks));
-        encoder.start();
-        appender.setEncoder(encoder);
+        appender.setEncoder(logstashEncoder(context, masks, origin));
         appender.start();
         return appender;
     }

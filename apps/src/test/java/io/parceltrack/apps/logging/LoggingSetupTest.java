@@ -22,7 +22,7 @@ class LoggingSetupTest {
 
     private String logWith(LoggingSetup.Format format, String message, Object... args) {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        LoggingSetup.configure(new LoggingSetup.Settings(format, Level.INFO, "", List.of("s3cret-db-password")));
+        LoggingSetup.configure(new LoggingSetup.Settings("account-service", format, Level.INFO, "", List.of("s3cret-db-password")));
         LoggerFactory.getLogger("test").info(message, args);
         return captured.toString(StandardCharsets.UTF_8);
     }
@@ -34,7 +34,9 @@ class LoggingSetupTest {
         assertThat(output.lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("{").endsWith("}")
                 .contains("\"message\":\"parcel VF834349180 created\"")
-                .contains("\"level\":\"INFO\""));
+                .contains("\"level\":\"INFO\"")
+                .contains("\"app\":\"account-service\"")
+                .contains("\"host\":\""));
     }
 
     @Test
