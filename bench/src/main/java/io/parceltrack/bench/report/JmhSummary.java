@@ -14,14 +14,14 @@ import java.util.StringJoiner;
 /**
  * Turns a JMH JSON result file ({@code -rf json -rff FILE}) into the Markdown table of
  * docs/BENCHMARKS.md: per benchmark the median over every measured iteration of every fork, the
- * interquartile range and the extremes, the ratio of its median to the reference's median (the
+ * interquartile range and the extremes, the ratio of its median to each reference's median (the
  * reference with the same thread count, measured in the same run), and, with {@code -prof gc},
  * bytes allocated per operation. JMH's own "score ± error" assumes a quiet machine; medians and
  * ratios do not.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.parceltrack.bench.report.JmhSummary FILE [REFERENCE]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.parceltrack.bench.report.JmhSummary FILE [REFERENCE...]</pre>
  *
- * REFERENCE is the end of a benchmark's name, e.g. {@code ReferenceBenchmark.allocateSmallRecord}.
+ * A REFERENCE is the end of a benchmark's name, e.g. {@code ReferenceBenchmark.allocateSmallRecord}.
  */
 public final class JmhSummary {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
@@ -33,12 +33,12 @@ public final class JmhSummary {
     private JmhSummary() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: JmhSummary JMH-RESULT.json [REFERENCE-BENCHMARK]");
+        if (args.length < 1) {
+            System.err.println("usage: JmhSummary JMH-RESULT.json [REFERENCE-BENCHMARK...]");
             System.exit(2);
         }
         List<Row> rows = read(new ObjectMapper().readTree(Path.of(args[0]).toFile()));
-        print(rows, args.length == 2 ? args[1] : null, System.out);
+        print(rows, List.of(args).subList(1, args.length), System.out);
     }
 
     static List<Row> read(JsonNode results) {
@@ -58,21 +58,24 @@ public final class JmhSummary {
         return rows;
     }
 
-    static void print(List<Row> rows, String reference, PrintStream out) {
-        out.println("| benchmark | params | threads | median | p25..p75 | min..max | unit | / reference | B/op |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+    static void print(List<Row> rows, List<String> references, PrintStream out) {
+        StringBuilder header = new StringBuilder("| benchmark | params | threads | median | p25..p75 | min..max | unit |");
+        references.forEach(reference -> header.append(" / ").append(reference).append(" |"));
+        out.println(header.append(" B/op |"));
+        out.println("|---|---|---|---|---|---|---|" + "---|".repeat(references.size()) + "---|");
         for (Row row : rows) {
             Distribution scores = row.scores();
-            out.println("| " + String.join(" | ",
+            List<String> cells = new ArrayList<>(List.of(
                     row.benchmark(),
                     row.params(),
                     Integer.toString(row.threads()),
                     Figures.format(scores.median()),
                     Figures.format(scores.percentile(25)) + ".." + Figures.format(scores.percentile(75)),
                     Figures.format(scores.min()) + ".." + Figures.format(scores.max()),
-                    row.unit(),
-                    ratioToReference(row, rows, reference),
-                    row.bytesPerOperation().map(Figures::format).orElse("")) + " |");
+                    row.unit()));
+            references.forEach(reference -> cells.add(ratioToReference(row, rows, reference)));
+            cells.add(row.bytesPerOperation().map(Figures::format).orElse(""));
+            out.println("| " + String.join(" | ", cells) + " |");
         }
         out.println();
         out.println("Iterations per benchmark: " + rows.stream()
@@ -81,9 +84,6 @@ public final class JmhSummary {
     }
 
     private static String ratioToReference(Row row, List<Row> rows, String reference) {
-        if (reference == null) {
-            return "";
-        }
         return rows.stream()
                 .filter(candidate -> candidate.benchmark().endsWith(reference) && candidate.threads() == row.threads())
                 .findFirst()

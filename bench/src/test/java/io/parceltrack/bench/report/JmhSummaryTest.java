@@ -29,10 +29,13 @@ class JmhSummaryTest {
         List<JmhSummary.Row> rows = JmhSummary.read(new ObjectMapper().readTree(RESULTS));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        JmhSummary.print(rows, "ReferenceBenchmark.allocateSmallRecord", new PrintStream(printed, true, StandardCharsets.UTF_8));
+        JmhSummary.print(rows, List.of("ReferenceBenchmark.allocateSmallRecord"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(rows.get(1).scores().count()).isEqualTo(4);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
+                "| benchmark | params | threads | median | p25..p75 | min..max | unit "
+                        + "| / ReferenceBenchmark.allocateSmallRecord | B/op |",
                 "| ReferenceBenchmark.allocateSmallRecord |  | 1 | 2.00 | 1.95..2.05 | 1.80..2.20 | ns/op | 1.00 | 32.0 |",
                 "| InMemoryCheckpointBenchmark.addCheckpoint | parcels=1000, random=secure | 1 | 600 | 575..675 | 500..900 | ns/op | 300 |  |");
     }
