@@ -1,19 +1,11 @@
 package io.parceltrack.bench.domain;
 
+import io.parceltrack.bench.InMemoryBenchmark;
 import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.TrackNumber;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every POST of a parcel or a checkpoint pays before it reaches a store: reading a track
@@ -21,13 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * violation). The rejected case shows what a client sending bad input costs us: the exception that
  * carries the violations.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class NewParcelInputBenchmark {
+public class NewParcelInputBenchmark extends InMemoryBenchmark {
     // Fields, not constants, so the JIT cannot fold the work away.
     private String typedTrackNumber = "  vf834349180 ";
     private String name = "Phone case";

@@ -1,5 +1,6 @@
 package io.parceltrack.bench.postgres;
 
+import io.parceltrack.bench.BenchmarkRun;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
@@ -25,15 +26,12 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The unit of work of the parcels database: {@link ManagerParcelService#addCheckpoint} through
@@ -47,10 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class PostgresCheckpointBenchmark {
+public class PostgresCheckpointBenchmark extends BenchmarkRun {
     private static final TelegramId MANAGER = new TelegramId(1_000_001L);
 
     /** One fresh database per fork, shared by all writers, dropped at the end. */

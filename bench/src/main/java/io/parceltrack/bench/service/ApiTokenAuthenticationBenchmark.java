@@ -1,5 +1,6 @@
 package io.parceltrack.bench.service;
 
+import io.parceltrack.bench.InMemoryBenchmark;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.error.UnauthenticatedException;
 import io.parceltrack.memory.InMemoryAccountStore;
@@ -7,18 +8,9 @@ import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.service.AccountService;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every REST API request pays first: {@link AccountService#authenticate} of the presented token
@@ -26,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * comparison). Tokens are presented round-robin from many managers, so the lookup does not always
  * hit the same entry. An unknown token is the 401 path.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class ApiTokenAuthenticationBenchmark {
+public class ApiTokenAuthenticationBenchmark extends InMemoryBenchmark {
     @Param("1000")
     private int managers;
 

@@ -1,5 +1,6 @@
 package io.parceltrack.bench.service;
 
+import io.parceltrack.bench.InMemoryBenchmark;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
@@ -14,20 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link ManagerParcelService#addCheckpoint} on {@link InMemoryParcelDatabase}: the unit of work of
@@ -39,13 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The database is new for every iteration. {@code random} compares the production source of
  * event ids ({@code SecureRandom}) with a cheap one, to show what the secure source costs.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class InMemoryCheckpointBenchmark {
+public class InMemoryCheckpointBenchmark extends InMemoryBenchmark {
     static final int DRAIN_EVERY = 1024;
     private static final TelegramId MANAGER = new TelegramId(1_000_001L);
 

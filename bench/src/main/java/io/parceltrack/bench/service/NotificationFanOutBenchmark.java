@@ -1,5 +1,6 @@
 package io.parceltrack.bench.service;
 
+import io.parceltrack.bench.InMemoryBenchmark;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.domain.notification.EventId;
@@ -14,19 +15,10 @@ import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -36,13 +28,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * deliveries per second). {@link #deliveryIdsOnly} isolates the derivation of the delivery ids
  * (a name-based UUID, i.e. MD5) that every delivery needs.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class NotificationFanOutBenchmark {
+public class NotificationFanOutBenchmark extends InMemoryBenchmark {
     static final int SUBSCRIBERS = 10_000;
     /** {@code parceltrack.notifications.fan-out-page-size}'s default. */
     static final int PAGE_SIZE = 500;
