@@ -13,6 +13,7 @@ import io.parceltrack.port.out.OutboxStore;
 import io.parceltrack.port.out.ParcelStore;
 import io.parceltrack.port.out.RecordCheckpointPort;
 import io.parceltrack.port.out.SubscriptionStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -27,12 +29,20 @@ import java.util.stream.Stream;
  * The parcels database in memory: parcels, checkpoints, subscriptions and the outbox, kept
  * consistent with each other the way foreign keys and transactions keep PostgreSQL consistent.
  * One lock guards the data; a second one makes outbox drains exclusive without blocking writers
- * while events are being published.
+ * while events are being published. Listings have their own sorted indexes, as a database would,
+ * so a page costs its offset and size rather than a scan of every parcel.
  */
 public final class InMemoryParcelDatabase
         implements ParcelStore, RecordCheckpointPort, SubscriptionStore, OutboxStore {
 
     private record Row<T>(long sequence, T value) {}
+
+    /** A manager's parcel in listing order: newest first, then the one stored last first. */
+    private record OwnedParcel(Instant createdAt, long sequence, TrackNumber trackNumber) {
+        static final Comparator<OwnedParcel> NEWEST_FIRST = Comparator.comparing(OwnedParcel::createdAt)
+                .thenComparingLong(OwnedParcel::sequence)
+                .reversed();
+    }
 
     private final Object lock = new Object();
     private final ReentrantLock drainLock = new ReentrantLock();
@@ -41,6 +51,10 @@ public final class InMemoryParcelDatabase
     private final Map<TrackNumber, List<Row<Checkpoint>>> checkpoints = new HashMap<>();
     /** Per parcel: subscriber id to subscription sequence, ordered by subscriber id for keyset paging. */
     private final Map<TrackNumber, TreeMap<Long, Long>> subscribersByParcel = new HashMap<>();
+    /** Per manager, their parcels in listing order, so a page costs its offset, not every parcel. */
+    private final Map<TelegramId, TreeSet<OwnedParcel>> parcelsByOwner = new HashMap<>();
+    /** Per user: subscription sequence to parcel, for listing a user's subscriptions newest first. */
+    private final Map<Long, TreeMap<Long, TrackNumber>> subscriptionsByUser = new HashMap<>();
     private final TreeMap<Long, ParcelEvent> outbox = new TreeMap<>();
 
     // --- ParcelStore
@@ -51,7 +65,10 @@ public final class InMemoryParcelDatabase
             if (parcels.containsKey(parcel.trackNumber())) {
                 return false;
             }
-            parcels.put(parcel.trackNumber(), new Row<>(nextSequence++, parcel));
+            long sequence = nextSequence++;
+            parcels.put(parcel.trackNumber(), new Row<>(sequence, parcel));
+            parcelsByOwner.computeIfAbsent(parcel.owner(), owner -> new TreeSet<>(OwnedParcel.NEWEST_FIRST))
+                    .add(new OwnedParcel(parcel.createdAt(), sequence, parcel.trackNumber()));
             return true;
         }
     }
@@ -66,21 +83,27 @@ public final class InMemoryParcelDatabase
     @Override
     public boolean deleteParcel(TrackNumber trackNumber) {
         synchronized (lock) {
+            Row<Parcel> removed = parcels.remove(trackNumber);
+            if (removed == null) {
+                return false;
+            }
+            Parcel parcel = removed.value();
+            parcelsByOwner.get(parcel.owner())
+                    .remove(new OwnedParcel(parcel.createdAt(), removed.sequence(), trackNumber));
             checkpoints.remove(trackNumber);
-            subscribersByParcel.remove(trackNumber);
-            return parcels.remove(trackNumber) != null;
+            TreeMap<Long, Long> subscribers = subscribersByParcel.remove(trackNumber);
+            if (subscribers != null) {
+                subscribers.forEach((user, sequence) -> subscriptionsByUser.get(user).remove(sequence));
+            }
+            return true;
         }
     }
 
     @Override
     public Page<Parcel> findParcelsByOwner(TelegramId owner, PageRequest page) {
         synchronized (lock) {
-            Stream<Row<Parcel>> rows = parcels.values().stream()
-                    .filter(row -> row.value().isOwnedBy(owner))
-                    .sorted(Comparator.<Row<Parcel>, java.time.Instant>comparing(row -> row.value().createdAt())
-                            .thenComparingLong(Row::sequence)
-                            .reversed());
-            return slice(rows.map(Row::value), page);
+            Stream<OwnedParcel> owned = parcelsByOwner.getOrDefault(owner, new TreeSet<>()).stream();
+            return slice(owned.map(entry -> parcels.get(entry.trackNumber()).value()), page);
         }
     }
 
@@ -88,7 +111,7 @@ public final class InMemoryParcelDatabase
     public Page<Checkpoint> findCheckpoints(TrackNumber trackNumber, PageRequest page) {
         synchronized (lock) {
             Stream<Row<Checkpoint>> rows = checkpoints.getOrDefault(trackNumber, List.of()).stream()
-                    .sorted(Comparator.<Row<Checkpoint>, java.time.Instant>comparing(row -> row.value().time())
+                    .sorted(Comparator.<Row<Checkpoint>, Instant>comparing(row -> row.value().time())
                             .thenComparingLong(Row::sequence)
                             .reversed());
             return slice(rows.map(Row::value), page);
@@ -125,7 +148,9 @@ public final class InMemoryParcelDatabase
             if (subscribers.containsKey(user.value())) {
                 return false;
             }
-            subscribers.put(user.value(), nextSequence++);
+            long sequence = nextSequence++;
+            subscribers.put(user.value(), sequence);
+            subscriptionsByUser.computeIfAbsent(user.value(), id -> new TreeMap<>()).put(sequence, trackNumber);
             return true;
         }
     }
@@ -134,7 +159,12 @@ public final class InMemoryParcelDatabase
     public boolean removeSubscription(TelegramId user, TrackNumber trackNumber) {
         synchronized (lock) {
             TreeMap<Long, Long> subscribers = subscribersByParcel.get(trackNumber);
-            return subscribers != null && subscribers.remove(user.value()) != null;
+            Long sequence = subscribers == null ? null : subscribers.remove(user.value());
+            if (sequence == null) {
+                return false;
+            }
+            subscriptionsByUser.get(user.value()).remove(sequence);
+            return true;
         }
     }
 
@@ -149,11 +179,9 @@ public final class InMemoryParcelDatabase
     @Override
     public Page<Parcel> findSubscribedParcels(TelegramId user, PageRequest page) {
         synchronized (lock) {
-            Stream<Row<Parcel>> rows = subscribersByParcel.entrySet().stream()
-                    .filter(entry -> entry.getValue().containsKey(user.value()))
-                    .map(entry -> new Row<>(entry.getValue().get(user.value()), parcels.get(entry.getKey()).value()))
-                    .sorted(Comparator.<Row<Parcel>>comparingLong(Row::sequence).reversed());
-            return slice(rows.map(Row::value), page);
+            Stream<TrackNumber> newestFirst = subscriptionsByUser.getOrDefault(user.value(), new TreeMap<>())
+                    .descendingMap().values().stream();
+            return slice(newestFirst.map(trackNumber -> parcels.get(trackNumber).value()), page);
         }
     }
 
