@@ -10,7 +10,6 @@ import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.RestWiring;
 import io.parceltrack.grpc.AccountGrpcClient;
-import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.postgres.BotStores;
 import io.parceltrack.postgres.DatabaseRole;
@@ -60,14 +59,8 @@ public final class ManagerBotApp implements App {
         PostgresDatabase database = DatabaseWiring.open(
                 settings.db().bots(), DatabaseRole.BOTS, settings.db(), COMMAND, lifecycle);
         BotStores stores = database.botStores();
-        GrpcClientSettings clientSettings = GrpcWiring.clientSettings(settings.grpc());
-        AccountGrpcClient accounts = new AccountGrpcClient(
-                GrpcWiring.channel("account", settings.grpc().account().address(), settings.grpc(), lifecycle),
-                clientSettings);
-        ParcelsManagerGrpcClient parcels = new ParcelsManagerGrpcClient(
-                GrpcWiring.channel("parcels-manager", settings.grpc().parcelsManager().address(), settings.grpc(),
-                        lifecycle),
-                clientSettings);
+        AccountGrpcClient accounts = GrpcWiring.accountClient(settings.grpc(), lifecycle);
+        ParcelsManagerGrpcClient parcels = GrpcWiring.parcelsManagerClient(settings.grpc(), lifecycle);
 
         ManagerBot bot = new ManagerBot(
                 BotWiring.settings(COMMAND, settings.telegram().managerBot(), BotWiring.telegramUrl(settings.telegram()),

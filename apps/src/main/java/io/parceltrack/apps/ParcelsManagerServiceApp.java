@@ -1,6 +1,5 @@
 package io.parceltrack.apps;
 
-import io.grpc.ManagedChannel;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Component;
@@ -59,9 +58,7 @@ public final class ParcelsManagerServiceApp implements App {
         ParcelStores stores = database.parcelStores();
         ManagerParcelService parcels =
                 new ManagerParcelService(stores.parcels(), stores.checkpoints(), clock, new SecureRandom());
-        ManagedChannel accountChannel =
-                GrpcWiring.channel("account", settings.grpc().account().address(), settings.grpc(), lifecycle);
-        AccountGrpcClient accounts = new AccountGrpcClient(accountChannel, GrpcWiring.clientSettings(settings.grpc()));
+        AccountGrpcClient accounts = GrpcWiring.accountClient(settings.grpc(), lifecycle);
 
         KafkaWiring kafka = new KafkaWiring(settings.kafka());
         kafka.createTopicsOnStart(lifecycle);

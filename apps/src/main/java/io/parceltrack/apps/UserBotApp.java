@@ -11,7 +11,6 @@ import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.grpc.AccountGrpcClient;
-import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.ParcelsUserGrpcClient;
 import io.parceltrack.kafka.NotificationDeliveryConsumer;
 import io.parceltrack.postgres.BotStores;
@@ -54,13 +53,8 @@ public final class UserBotApp implements App {
         PostgresDatabase database = DatabaseWiring.open(
                 settings.db().bots(), DatabaseRole.BOTS, settings.db(), COMMAND, lifecycle);
         BotStores stores = database.botStores();
-        GrpcClientSettings clientSettings = GrpcWiring.clientSettings(settings.grpc());
-        AccountGrpcClient accounts = new AccountGrpcClient(
-                GrpcWiring.channel("account", settings.grpc().account().address(), settings.grpc(), lifecycle),
-                clientSettings);
-        ParcelsUserGrpcClient parcels = new ParcelsUserGrpcClient(
-                GrpcWiring.channel("parcels-user", settings.grpc().parcelsUser().address(), settings.grpc(), lifecycle),
-                clientSettings);
+        AccountGrpcClient accounts = GrpcWiring.accountClient(settings.grpc(), lifecycle);
+        ParcelsUserGrpcClient parcels = GrpcWiring.parcelsUserClient(settings.grpc(), lifecycle);
 
         UserBot bot = new UserBot(
                 BotWiring.settings(COMMAND, settings.telegram().userBot(), BotWiring.telegramUrl(settings.telegram()),

@@ -5,9 +5,12 @@ import io.grpc.ManagedChannel;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
+import io.parceltrack.grpc.AccountGrpcClient;
 import io.parceltrack.grpc.ClientChannels;
 import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.GrpcServerHost;
+import io.parceltrack.grpc.ParcelsManagerGrpcClient;
+import io.parceltrack.grpc.ParcelsUserGrpcClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -18,16 +21,30 @@ public final class GrpcWiring {
 
     private GrpcWiring() {}
 
-    public static GrpcClientSettings clientSettings(AppSettings.Grpc grpc) {
+    static GrpcClientSettings clientSettings(AppSettings.Grpc grpc) {
         GrpcClientSettings defaults = GrpcClientSettings.defaults();
         return new GrpcClientSettings(grpc.deadline(), grpc.readAttempts(), defaults.initialBackoff(), defaults.maxBackoff());
     }
 
     /** A channel to {@code address}, closed when the app stops. */
-    public static ManagedChannel channel(String service, String address, AppSettings.Grpc grpc, Lifecycle lifecycle) {
+    static ManagedChannel channel(String service, String address, AppSettings.Grpc grpc, Lifecycle lifecycle) {
         ManagedChannel channel = ClientChannels.open(address, clientSettings(grpc));
         lifecycle.add(Component.of("gRPC channel to " + service, () -> {}, () -> ClientChannels.close(channel, GRACE)));
         return channel;
+    }
+
+    public static AccountGrpcClient accountClient(AppSettings.Grpc grpc, Lifecycle lifecycle) {
+        return new AccountGrpcClient(channel("account", grpc.account().address(), grpc, lifecycle), clientSettings(grpc));
+    }
+
+    public static ParcelsManagerGrpcClient parcelsManagerClient(AppSettings.Grpc grpc, Lifecycle lifecycle) {
+        return new ParcelsManagerGrpcClient(
+                channel("parcels-manager", grpc.parcelsManager().address(), grpc, lifecycle), clientSettings(grpc));
+    }
+
+    public static ParcelsUserGrpcClient parcelsUserClient(AppSettings.Grpc grpc, Lifecycle lifecycle) {
+        return new ParcelsUserGrpcClient(
+                channel("parcels-user", grpc.parcelsUser().address(), grpc, lifecycle), clientSettings(grpc));
     }
 
     /** A server offering {@code services} (plus health and reflection) on {@code port}. */
