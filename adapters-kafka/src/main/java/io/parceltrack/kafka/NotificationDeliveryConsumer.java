@@ -2,13 +2,17 @@ package io.parceltrack.kafka;
 
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
+import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
+import io.parceltrack.port.out.UnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +36,17 @@ import org.slf4j.LoggerFactory;
  * the others. Offsets are committed once the whole batch is handled. If any send fails, nothing is
  * committed and the whole batch is handled again after a backoff: what was sent already is
  * recognised as a duplicate and not sent twice.
+ *
+ * <p>While the messenger is unavailable ({@link UnavailableException}: Telegram down, limits that
+ * outlast its patience) a delivery is retried for as long as it takes, since giving up would lose
+ * it. Any other failure is a bug or a message the messenger will never accept: after
+ * {@link #MAX_SEND_ATTEMPTS} attempts that delivery goes to the dead-letter topic with the reason,
+ * so that one bad message cannot hold up everyone behind it in its partition.
  */
 public final class NotificationDeliveryConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDeliveryConsumer.class);
+    /** Attempts at a delivery that keeps failing for a reason other than unavailability. */
+    static final int MAX_SEND_ATTEMPTS = 5;
 
     private final DeliveryConsumerSettings settings;
     private final DeliverNotificationUseCase deliver;
@@ -68,30 +79,32 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         loop.close();
     }
 
+    /** A delivery with the record it came in, for the dead-letter topic. */
+    private record Pending(ConsumerRecord<byte[], byte[]> record, Delivery delivery) {}
+
     private final class ParallelByRecipient implements RecordBatchLoop.BatchHandler {
         private final ExecutorService senders = Executors.newFixedThreadPool(settings.parallelRecipients(), new NamedThreads());
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
+        /** Failed attempts per delivery still in play; forgotten once it is sent or dead-lettered. */
+        private final Map<DeliveryId, Integer> failedAttempts = new ConcurrentHashMap<>();
+        /** Records of the current batch already dead-lettered, so a retried batch does not repeat them. */
+        private final Set<String> deadLettered = ConcurrentHashMap.newKeySet();
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) throws Exception {
-            Map<TelegramId, List<Delivery>> byRecipient = new LinkedHashMap<>();
-            List<ProducerRecord<byte[], byte[]>> unreadable = new ArrayList<>();
+            Map<TelegramId, List<Pending>> byRecipient = new LinkedHashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : batch) {
                 try {
                     Delivery delivery = BrokerMessageFormat.readDelivery(record.value());
-                    byRecipient.computeIfAbsent(delivery.recipient(), key -> new ArrayList<>()).add(delivery);
+                    byRecipient.computeIfAbsent(delivery.recipient(), key -> new ArrayList<>()).add(new Pending(record, delivery));
                 } catch (UnreadableMessageException e) {
-                    LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
-                    unreadable.add(DeadLetter.of(record, settings.deliveries().deadLetterTopic(),
-                            settings.consumer().groupId(), e.getMessage()));
+                    deadLetter(record, e.getMessage());
                 }
             }
-            AcknowledgedSend.sendAll(deadLetters, unreadable);
 
             List<Future<?>> recipients = new ArrayList<>(byRecipient.size());
-            for (List<Delivery> ofOneRecipient : byRecipient.values()) {
+            for (List<Pending> ofOneRecipient : byRecipient.values()) {
                 recipients.add(senders.submit(() -> deliverInOrder(ofOneRecipient)));
             }
             // Wait for every recipient, failed or not, so that no send is still running when the
@@ -113,16 +126,48 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
                 throw failure;
             }
             context.commit(RecordBatchLoop.offsetsAfter(batch));
+            deadLettered.clear();
         }
 
         /** Stops at the first failure: a later notification must not overtake an earlier one. */
-        private void deliverInOrder(List<Delivery> deliveries) {
-            for (Delivery delivery : deliveries) {
-                DeliveryOutcome outcome = deliver.deliver(delivery);
-                if (outcome == DeliveryOutcome.RECIPIENT_UNREACHABLE) {
-                    LOG.info("delivery {} not sent: recipient unreachable", delivery.id());
+        private void deliverInOrder(List<Pending> deliveries) {
+            for (Pending pending : deliveries) {
+                if (deadLettered.contains(where(pending.record()))) {
+                    continue;
+                }
+                Delivery delivery = pending.delivery();
+                try {
+                    DeliveryOutcome outcome = deliver.deliver(delivery);
+                    failedAttempts.remove(delivery.id());
+                    if (outcome == DeliveryOutcome.RECIPIENT_UNREACHABLE) {
+                        LOG.info("delivery {} not sent: recipient unreachable", delivery.id());
+                    }
+                } catch (UnavailableException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    int attempts = failedAttempts.merge(delivery.id(), 1, Integer::sum);
+                    if (attempts < MAX_SEND_ATTEMPTS) {
+                        throw e;
+                    }
+                    failedAttempts.remove(delivery.id());
+                    LOG.error("delivery {} failed {} times; dead-lettering it", delivery.id(), attempts, e);
+                    deadLetter(pending.record(), "sending failed " + attempts + " times: " + e);
                 }
             }
+        }
+
+        private static String where(ConsumerRecord<byte[], byte[]> record) {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
+
+        private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+            String where = where(record);
+            if (!deadLettered.add(where)) {
+                return;
+            }
+            LOG.warn("dead-lettering the record at {}: {}", where, reason);
+            AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record, settings.deliveries().deadLetterTopic(),
+                    settings.consumer().groupId(), reason)));
         }
 
         @Override

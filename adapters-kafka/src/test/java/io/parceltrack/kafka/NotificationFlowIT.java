@@ -21,6 +21,7 @@ import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.Messenger;
+import io.parceltrack.port.out.UnavailableException;
 import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.service.NotificationDeliveryService;
 import io.parceltrack.service.NotificationFanOutService;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -205,6 +207,43 @@ class NotificationFlowIT {
                 .containsExactlyElementsOf(published.stream().map(event -> DeliveryId.of(event.id(), unlucky)).toList());
     }
 
+    @Test
+    void deadLettersADeliveryTheMessengerNeverAcceptsAndKeepsGoing() throws Exception {
+        TrackNumber parcel = newParcel();
+        Set<TelegramId> subscribers = subscribe(parcel, 5);
+        TelegramId refused = subscribers.iterator().next();
+        List<ParcelEvent> published = List.of(
+                Fixtures.event(parcel, Fixtures.checkpoint(Fixtures.T0.plusSeconds(1), ParcelStatus.IN_TRANSIT)),
+                Fixtures.event(parcel, Fixtures.checkpoint(Fixtures.T0.plusSeconds(2), ParcelStatus.IN_TRANSIT)));
+        DeliveryId poison = DeliveryId.of(published.get(0).id(), refused);
+        AtomicInteger poisonAttempts = new AtomicInteger();
+        startConsumers(delivery -> {
+            if (delivery.id().equals(poison)) {
+                poisonAttempts.incrementAndGet();
+                throw new IllegalStateException("Telegram refused the message: Bad Request");
+            }
+            return messenger.sendNotification(delivery);
+        });
+
+        eventPublisher().publishEvents(published);
+
+        // Everyone else gets both notifications; the refused person still gets the second one.
+        List<Delivery> sent = messenger.awaitSent(subscribers.size() * 2 - 1, PATIENCE);
+        assertThat(sent).hasSize(subscribers.size() * 2 - 1);
+        assertThat(sent).extracting(Delivery::id).doesNotContain(poison).doesNotHaveDuplicates();
+        assertThat(messenger.sentTo(refused)).extracting(Delivery::id)
+                .containsExactly(DeliveryId.of(published.get(1).id(), refused));
+        try (TopicReader letters = new TopicReader(broker, deliveries.deadLetterTopic())) {
+            List<ConsumerRecord<byte[], byte[]>> parked = letters.awaitRecords(1, PATIENCE);
+            assertThat(parked).hasSize(1);
+            assertThat(BrokerMessageFormat.readDelivery(parked.get(0).value()).id()).isEqualTo(poison);
+            assertThat(header(parked.get(0), DeadLetter.REASON))
+                    .startsWith("sending failed " + NotificationDeliveryConsumer.MAX_SEND_ATTEMPTS + " times")
+                    .contains("Bad Request");
+        }
+        assertThat(poisonAttempts).hasValue(NotificationDeliveryConsumer.MAX_SEND_ATTEMPTS);
+    }
+
     // --- the pipeline
 
     private void startConsumers(Messenger messengerToUse) {
@@ -301,7 +340,7 @@ class NotificationFlowIT {
                 if (delivery.recipient().equals(unlucky) && failuresLeft > 0) {
                     failuresLeft--;
                     failures++;
-                    throw new IllegalStateException("the messenger is unreachable");
+                    throw new UnavailableException("the messenger is unreachable", null);
                 }
             }
             return messenger.sendNotification(delivery);
