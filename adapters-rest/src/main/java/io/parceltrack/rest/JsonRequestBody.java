@@ -13,6 +13,9 @@ import java.util.Locale;
 final class JsonRequestBody {
     static final String MEDIA_TYPE = "application/json";
 
+    /** How much of an oversized body is read and dropped so that its sender gets the 413. */
+    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
     private final int maxBytes;
 
     JsonRequestBody(int maxBytes) {
@@ -24,14 +27,15 @@ final class JsonRequestBody {
      */
     byte[] read(Context ctx) {
         requireJson(ctx.header("Content-Type"), ctx.header("Content-Encoding"));
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > maxBytes) {
+                // A declared length beyond what we are willing to read is answered at once, unread.
+                throw tooLarge(in, declared <= DRAIN_LIMIT ? declared : 0);
+            }
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(in, DRAIN_LIMIT);
             }
             return body;
         } catch (IOException e) {
@@ -70,7 +74,23 @@ final class JsonRequestBody {
         return true;
     }
 
-    private ApiProblem tooLarge() {
+    /**
+     * The 413 answer, after reading (and dropping) up to {@code drain} bytes of what the client is
+     * still sending: a server that closes the connection while a client is still writing its body
+     * makes the client's TCP stack discard the answer, and the client sees a broken connection
+     * instead of the 413. Beyond {@link #DRAIN_LIMIT} the connection is closed unread.
+     */
+    private ApiProblem tooLarge(InputStream unread, long drain) {
+        try {
+            byte[] buffer = new byte[8192];
+            long left = drain;
+            int read;
+            while (left > 0 && (read = unread.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
+        } catch (IOException ignored) {
+            // The client gave up sending; the answer may still reach it.
+        }
         return new ApiProblem(ProblemType.CONTENT_TOO_LARGE,
                 "the request body is larger than the limit of " + maxBytes + " bytes");
     }
