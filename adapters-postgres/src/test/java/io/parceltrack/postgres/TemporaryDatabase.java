@@ -13,14 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * A database of its own on the test server, with a random name, dropped on {@link #close()} and,
- * should a test run die first, when the JVM exits. The server is the one at
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres} as user {@code postgres}, unless the
- * environment variable {@value #URL_VARIABLE} names another (user and password may go into its
- * query string: {@code ?user=me&password=secret}).
+ * should a test run die first, when the JVM exits. The server is the one {@link TestPostgresServer}
+ * chose for this run, reached as user {@code postgres} (user and password may also go into the
+ * query string of {@code PARCELTRACK_TEST_PG_URL}: {@code ?user=me&password=secret}).
  */
 public final class TemporaryDatabase implements AutoCloseable {
-    public static final String URL_VARIABLE = "PARCELTRACK_TEST_PG_URL";
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String DEFAULT_USER = "postgres";
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,7 +40,7 @@ public final class TemporaryDatabase implements AutoCloseable {
 
     /** {@code encoding} is a PostgreSQL encoding name, never input. */
     static TemporaryDatabase create(String encoding) {
-        String adminUrl = System.getenv().getOrDefault(URL_VARIABLE, DEFAULT_URL);
+        String adminUrl = TestPostgresServer.get().adminUrl();
         byte[] suffix = new byte[6];
         RANDOM.nextBytes(suffix);
         TemporaryDatabase database = new TemporaryDatabase(adminUrl, "parceltrack_test_" + HexFormat.of().formatHex(suffix));
@@ -61,7 +58,7 @@ public final class TemporaryDatabase implements AutoCloseable {
     public String jdbcUrl() {
         Matcher url = URL.matcher(adminUrl);
         if (!url.matches()) {
-            throw new IllegalArgumentException(URL_VARIABLE + " is not a PostgreSQL JDBC URL");
+            throw new IllegalArgumentException(TestPostgresServer.URL_VARIABLE + " is not a PostgreSQL JDBC URL");
         }
         return url.group(1) + "/" + name + (url.group(3) == null ? "" : url.group(3));
     }
@@ -97,7 +94,8 @@ public final class TemporaryDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("the test PostgreSQL server at " + adminUrl
-                    + " did not run: " + sql + " (is it up? see " + URL_VARIABLE + ")", e);
+                    + " did not run: " + sql + " (is it up? see " + TestPostgresServer.URL_VARIABLE + " and "
+                    + TestPostgresServer.CHOICE_VARIABLE + ")", e);
         }
     }
 }
