@@ -24,7 +24,13 @@ final class Migrations {
     /** One Flyway run: how many migrations it applied and the version it left (null: none yet). */
     private record Run(int applied, String version) {}
 
-    static MigrationReport apply(DataSource dataSource, DatabaseRole role, boolean withDemoData) {
+    static MigrationReport apply(DataSource dataSource, PostgresSettings settings, DatabaseRole role, boolean withDemoData) {
+        try (MigrationLock ignored = MigrationLock.take(settings)) {
+            return applyLocked(dataSource, role, withDemoData);
+        }
+    }
+
+    private static MigrationReport applyLocked(DataSource dataSource, DatabaseRole role, boolean withDemoData) {
         Run schema = migrate(dataSource, role.migrationsLocation(), role.historyTable());
         LOG.info("{} database: applied {} migration(s), schema version {}", role, schema.applied(), schema.version());
         Run demo = new Run(0, null);
@@ -42,7 +48,8 @@ final class Migrations {
                 .locations("classpath:" + location, "classpath:" + CHECKS)
                 .table(historyTable)
                 // Another role's tables may already be in the database: start this history at
-                // version 0 then, so that every migration of this role still runs.
+                // version 0 then, so that every migration of this role still runs. Safe with
+                // concurrent first runs only because MigrationLock lets one run at a time.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .failOnMissingLocations(true)

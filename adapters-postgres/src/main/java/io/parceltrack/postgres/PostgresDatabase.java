@@ -28,10 +28,12 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final Duration LONGEST_VALIDATION = Duration.ofSeconds(5);
 
     private final HikariDataSource dataSource;
+    private final PostgresSettings settings;
     private final TranslatedJdbi jdbi;
 
-    private PostgresDatabase(HikariDataSource dataSource) {
+    private PostgresDatabase(HikariDataSource dataSource, PostgresSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
         Jdbi configured = Jdbi.create(dataSource);
         // Exception messages carry neither SQL nor bound values (a user's e-mail, a token hash).
         configured.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
@@ -54,7 +56,7 @@ public final class PostgresDatabase implements AutoCloseable {
         // Keeps values (a user's data) out of the driver's error messages.
         pool.addDataSourceProperty("logServerErrorDetail", "false");
         pool.addDataSourceProperty("tcpKeepAlive", "true");
-        return new PostgresDatabase(new HikariDataSource(pool));
+        return new PostgresDatabase(new HikariDataSource(pool), settings);
     }
 
     /**
@@ -65,7 +67,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException if a migration fails or the history does not match
      */
     public MigrationReport migrate(DatabaseRole role, boolean withDemoData) {
-        return Migrations.apply(dataSource, role, withDemoData);
+        return Migrations.apply(dataSource, settings, role, withDemoData);
     }
 
     public AccountStores accountStores() {
