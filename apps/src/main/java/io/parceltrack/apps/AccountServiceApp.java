@@ -6,8 +6,8 @@ import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
-import io.parceltrack.grpc.ManagerGrpcService;
-import io.parceltrack.grpc.UserGrpcService;
+import io.parceltrack.grpc.ManagerAccountGrpcService;
+import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.postgres.AccountStores;
 import io.parceltrack.postgres.DatabaseRole;
 import io.parceltrack.postgres.PostgresDatabase;
@@ -44,7 +44,7 @@ public final class AccountServiceApp implements App {
         AccountService accounts = new AccountService(stores.users(), stores.managers(), clock, new SecureRandom());
 
         GrpcWiring.server("account", settings.grpc().account().port(),
-                List.of(new UserGrpcService(accounts), new ManagerGrpcService(accounts)), lifecycle);
+                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts)), lifecycle);
         HealthServer health = lifecycle.add(new HealthServer(settings.healthPort())
                 .readyWhen("accounts database", database::isReachable));
         lifecycle.announce(() -> "health: http://localhost:" + health.port() + "/health/ready");

@@ -11,10 +11,10 @@ import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.apps.wiring.RestWiring;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.account.ApiToken;
-import io.parceltrack.grpc.ManagerGrpcService;
+import io.parceltrack.grpc.ManagerAccountGrpcService;
 import io.parceltrack.grpc.ParcelsManagerGrpcService;
 import io.parceltrack.grpc.ParcelsUserGrpcService;
-import io.parceltrack.grpc.UserGrpcService;
+import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.kafka.KafkaParcelEventPublisher;
 import io.parceltrack.kafka.NotificationDeliveryConsumer;
 import io.parceltrack.kafka.ParcelEventFanOutConsumer;
@@ -144,7 +144,7 @@ public final class StandaloneApp implements App {
         lifecycle.add(Component.of("outbox relay", relay::start, () -> relay.stop(Duration.ofSeconds(30))));
 
         GrpcWiring.server("account", settings.grpc().account().port(),
-                List.of(new UserGrpcService(accounts), new ManagerGrpcService(accounts)), lifecycle);
+                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts)), lifecycle);
         GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(),
                 List.of(new ParcelsManagerGrpcService(managerParcels)), lifecycle);
         GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(),

@@ -10,8 +10,8 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.grpc.GrpcServerHost;
-import io.parceltrack.grpc.ManagerGrpcService;
-import io.parceltrack.grpc.UserGrpcService;
+import io.parceltrack.grpc.ManagerAccountGrpcService;
+import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
@@ -109,7 +109,7 @@ class ProbedEndpointsIT {
         InMemoryAccountStore store = new InMemoryAccountStore();
         AccountService accounts = new AccountService(store, store, Clock.systemUTC(), new SecureRandom());
         GrpcServerHost server = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new UserGrpcService(accounts), new ManagerGrpcService(accounts))).start();
+                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts))).start();
         ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
         try {
             assertThat(grpcServices).isNotEmpty();
