@@ -25,7 +25,7 @@ class ConcurrentMigrationsIT {
         try (TemporaryDatabase temporary = TemporaryDatabase.create()) {
             Concurrently.Outcomes<MigrationReport> outcomes = Concurrently.run(STARTING_TOGETHER.size(), thread -> {
                 // A pool per migrator, as separate processes have.
-                try (PostgresDatabase database = PostgresDatabase.open(temporary.settings().withMaxPoolSize(2))) {
+                try (PostgresDatabase database = PostgresDatabase.open(temporary.settings())) {
                     return database.migrate(STARTING_TOGETHER.get(thread), false);
                 }
             });
