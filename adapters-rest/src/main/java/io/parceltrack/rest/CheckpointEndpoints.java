@@ -8,14 +8,17 @@ import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import java.time.Clock;
 import java.time.Instant;
 
 /** {@code POST /checkpoints} and {@code GET /parcels/{track-number}/checkpoints}. */
 final class CheckpointEndpoints {
     private final ManagerParcelUseCases parcels;
+    private final Clock clock;
 
-    CheckpointEndpoints(ManagerParcelUseCases parcels) {
+    CheckpointEndpoints(ManagerParcelUseCases parcels, Clock clock) {
         this.parcels = parcels;
+        this.clock = clock;
     }
 
     ApiResponse add(ManagerRequest request) {
@@ -29,6 +32,10 @@ final class CheckpointEndpoints {
         TrackNumber trackNumber = errors.capture(() -> TrackNumber.parse(rawTrackNumber));
         ParcelStatus status = errors.capture(() -> ParcelStatus.parse(Checkpoint.STATUS_FIELD, rawStatus));
         Checkpoint checkpoint = errors.capture(() -> new Checkpoint(time, place, description, status));
+        if (time != null) {
+            // The service checks it too; checked here as well so that it is reported with the rest.
+            errors.capture(() -> Checkpoint.requireNotTooFarAhead(time, clock.instant()));
+        }
         errors.throwIfAny();
 
         Parcel after = parcels.addCheckpoint(new AddCheckpointCommand(request.manager(), trackNumber, checkpoint));

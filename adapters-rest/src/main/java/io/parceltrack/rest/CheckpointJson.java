@@ -14,9 +14,9 @@ record CheckpointJson(
     static CheckpointJson of(TrackNumber trackNumber, Checkpoint checkpoint) {
         return new CheckpointJson(
                 trackNumber.value(),
-                checkpoint.time().toString(),
-                checkpoint.place(),
-                checkpoint.description(),
+                ApiValues.time(checkpoint.time()),
+                ApiValues.optionalText(checkpoint.place()),
+                ApiValues.optionalText(checkpoint.description()),
                 checkpoint.status().name());
     }
 }

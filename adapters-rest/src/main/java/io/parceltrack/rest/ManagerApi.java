@@ -28,7 +28,7 @@ public final class ManagerApi implements RouteGroup {
                 new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl()),
                 new ApiJson());
         this.parcelEndpoints = new ParcelEndpoints(parcels);
-        this.checkpointEndpoints = new CheckpointEndpoints(parcels);
+        this.checkpointEndpoints = new CheckpointEndpoints(parcels, clock);
     }
 
     @Override
@@ -42,6 +42,7 @@ public final class ManagerApi implements RouteGroup {
                         pipeline.handler(FieldVocabulary.PARCEL_CHECKPOINTS, checkpointEndpoints::list))
                 .post(API_BASE + "/checkpoints", pipeline.handler(FieldVocabulary.NEW_CHECKPOINT, checkpointEndpoints::add))
                 .get(OpenApiDocument.PATH, openApi::serve)
+                .get("/", swaggerUi::root)
                 .get(SwaggerUi.PATH, swaggerUi::page)
                 .get(SwaggerUi.ASSET_PATH, swaggerUi::asset);
     }

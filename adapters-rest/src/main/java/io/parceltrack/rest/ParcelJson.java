@@ -19,8 +19,8 @@ record ParcelJson(
                 details.name(),
                 details.recipient(),
                 details.arrivalAddress(),
-                details.forecastDate().toString(),
-                details.description(),
+                ApiValues.time(details.forecastDate()),
+                ApiValues.optionalText(details.description()),
                 parcel.status().name());
     }
 }

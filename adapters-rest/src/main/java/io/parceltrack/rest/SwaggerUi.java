@@ -63,6 +63,11 @@ final class SwaggerUi {
         this.webjarRoot = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
     }
 
+    /** The server's root: newcomers who open it land on the API's documentation. */
+    void root(Context ctx) {
+        ctx.redirect(PATH, io.javalin.http.HttpStatus.FOUND);
+    }
+
     void page(Context ctx) {
         ctx.contentType("text/html; charset=utf-8").result(PAGE);
     }

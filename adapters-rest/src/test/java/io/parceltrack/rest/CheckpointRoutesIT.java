@@ -136,6 +136,38 @@ class CheckpointRoutesIT {
     }
 
     @Test
+    void reportsATimeTooFarAheadTogetherWithABadStatus() {
+        String token = api.newManagerToken();
+        String trackNumber = http.createParcel(token);
+
+        HttpResponse<String> refused = post(token, Payloads.newCheckpoint(trackNumber, NOW.plus(Duration.ofDays(3)), "LOST"));
+
+        assertProblem(refused, 400, "urn:parceltrack:problem:invalid-input");
+        assertThat(fieldErrors(refused)).containsOnlyKeys("checkpoint_time", "checkpoint_parcel_status");
+        assertThat(fieldErrors(refused).get("checkpoint_time")).contains("hours in the future");
+    }
+
+    @Test
+    void answersWithTheTimesFractionAsGivenAndNullForTextsLeftOut() {
+        String token = api.newManagerToken();
+        String trackNumber = http.createParcel(token);
+        Map<String, Object> body = Payloads.newCheckpoint(trackNumber, NOW, "IN_TRANSIT");
+        body.put("checkpoint_time", NOW.minusSeconds(60).toString().replace("Z", ".5+00:00"));
+        body.remove("checkpoint_place");
+        body.remove("checkpoint_description");
+
+        JsonNode recorded = json(post(token, body));
+        JsonNode listed = json(http.get("/api/v1/parcels/" + trackNumber + "/checkpoints").token(token).send()).get(0);
+
+        String expectedTime = NOW.minusSeconds(60).toString().replace("Z", ".5Z");
+        for (JsonNode checkpoint : List.of(recorded, listed)) {
+            assertThat(checkpoint.get("checkpoint_time").asText()).isEqualTo(expectedTime);
+            assertThat(checkpoint.get("checkpoint_place").isNull()).as(checkpoint.toString()).isTrue();
+            assertThat(checkpoint.get("checkpoint_description").isNull()).as(checkpoint.toString()).isTrue();
+        }
+    }
+
+    @Test
     void refusesACheckpointDatedMoreThanADayAheadNamingItsTime() {
         String token = api.newManagerToken();
         String trackNumber = http.createParcel(token);

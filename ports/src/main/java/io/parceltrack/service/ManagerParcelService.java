@@ -1,7 +1,6 @@
 package io.parceltrack.service;
 
 import io.parceltrack.domain.TelegramId;
-import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.error.NotFoundException;
 import io.parceltrack.domain.error.Subject;
 import io.parceltrack.domain.notification.EventId;
@@ -11,7 +10,6 @@ import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
-import io.parceltrack.domain.validation.FieldViolation.Kind;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
 import io.parceltrack.port.in.manager.AddParcelCommand;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
@@ -19,14 +17,12 @@ import io.parceltrack.port.out.ParcelStore;
 import io.parceltrack.port.out.RecordCheckpointPort;
 import io.parceltrack.port.out.RecordCheckpointPort.CheckpointRecord;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /** What managers do with their parcels. */
 public final class ManagerParcelService implements ManagerParcelUseCases {
     /** Tracking events are facts; a little slack covers clocks and time zones set wrong. */
-    static final Duration MAX_CHECKPOINT_LEAD = Duration.ofHours(24);
     /** A collision among 26²·10⁹ numbers is rare; this many in a row means something is broken. */
     static final int TRACK_NUMBER_ATTEMPTS = 16;
 
@@ -77,10 +73,7 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
     public Parcel addCheckpoint(AddCheckpointCommand command) {
         Checkpoint checkpoint = command.checkpoint();
         Instant now = clock.instant();
-        if (checkpoint.time().isAfter(now.plus(MAX_CHECKPOINT_LEAD))) {
-            throw InvalidInputException.of("time", Kind.OUT_OF_RANGE,
-                    "must not be more than " + MAX_CHECKPOINT_LEAD.toHours() + " hours in the future");
-        }
+        Checkpoint.requireNotTooFarAhead(checkpoint.time(), now);
         return checkpoints.recordCheckpoint(command.trackNumber(), current -> {
                     Parcel updated = current.requireOwnedBy(command.manager()).withCheckpoint(checkpoint);
                     ParcelEvent event = new ParcelEvent(

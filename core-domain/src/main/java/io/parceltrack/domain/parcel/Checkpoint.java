@@ -4,6 +4,7 @@ import io.parceltrack.domain.validation.FieldViolation.Kind;
 import io.parceltrack.domain.validation.InstantRule;
 import io.parceltrack.domain.validation.TextRule;
 import io.parceltrack.domain.validation.Violations;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,21 @@ public record Checkpoint(Instant time, String place, String description, ParcelS
     public static final TextRule PLACE = TextRule.singleLine("place", 0, 255);
     public static final TextRule DESCRIPTION = TextRule.multiLine("description", 0, 255);
     public static final String STATUS_FIELD = "status";
+    /** How far ahead of now a checkpoint may be dated: clocks drift, and no journey is planned further. */
+    public static final Duration MAX_LEAD = Duration.ofHours(24);
+
+    /**
+     * @return {@code time}, when it is at most {@link #MAX_LEAD} after {@code now}
+     * @throws io.parceltrack.domain.error.InvalidInputException on the time field otherwise
+     */
+    public static Instant requireNotTooFarAhead(Instant time, Instant now) {
+        if (time.isAfter(now.plus(MAX_LEAD))) {
+            Violations violations = new Violations();
+            violations.add(TIME.field(), Kind.OUT_OF_RANGE, "must not be more than " + MAX_LEAD.toHours() + " hours in the future");
+            violations.throwIfAny();
+        }
+        return time;
+    }
 
     public Checkpoint {
         Violations violations = new Violations();
