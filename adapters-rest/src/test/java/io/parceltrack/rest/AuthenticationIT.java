@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,18 +17,42 @@ class AuthenticationIT {
     private static final HttpCalls http = new HttpCalls(api);
 
     @Test
-    void acceptsTheBareToken() {
+    void acceptsTheBareTokenAsItsHolder() {
         String token = api.newManagerToken();
+        String own = http.createParcel(token);
 
-        assertThat(http.get("/api/v1/parcels").header("Authorization", token).send().statusCode()).isEqualTo(200);
+        assertThat(ownTrackNumbers("Authorization", token)).containsExactly(own);
     }
 
     @Test
     void acceptsTheTokenAsABearerTokenWhateverTheSchemesCase() {
         String token = api.newManagerToken();
+        String own = http.createParcel(token);
 
-        assertThat(http.get("/api/v1/parcels").header("Authorization", "Bearer " + token).send().statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/parcels").header("Authorization", "bearer  " + token).send().statusCode()).isEqualTo(200);
+        assertThat(ownTrackNumbers("Authorization", "Bearer " + token)).containsExactly(own);
+        assertThat(ownTrackNumbers("Authorization", "bearer  " + token)).containsExactly(own);
+    }
+
+    @Test
+    void eachTokenActsForItsOwnManagerOnly() {
+        String first = api.newManagerToken();
+        String second = api.newManagerToken();
+        String firstsParcel = http.createParcel(first);
+        String secondsParcel = http.createParcel(second);
+
+        assertThat(ownTrackNumbers("Authorization", first)).containsExactly(firstsParcel);
+        assertThat(ownTrackNumbers("Authorization", "Bearer " + second)).containsExactly(secondsParcel);
+        assertProblem(http.get("/api/v1/parcels/" + firstsParcel).token(second).send(), 403,
+                "urn:parceltrack:problem:forbidden");
+    }
+
+    /** The track numbers of the parcels the manager the header authenticates owns. */
+    private static List<String> ownTrackNumbers(String header, String value) {
+        HttpResponse<String> listed = http.get("/api/v1/parcels").header(header, value).send();
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        List<String> trackNumbers = new ArrayList<>();
+        HttpCalls.json(listed).forEach(parcel -> trackNumbers.add(parcel.get("parcel_track_number").asText()));
+        return trackNumbers;
     }
 
     @Test
@@ -52,8 +78,10 @@ class AuthenticationIT {
         String old = api.accountService.issueApiToken(manager).value();
         String current = api.accountService.rotateApiToken(manager).value();
 
+        String own = http.createParcel(current);
+
         assertProblem(http.get("/api/v1/parcels").token(old).send(), 401, "urn:parceltrack:problem:unauthenticated");
-        assertThat(http.get("/api/v1/parcels").token(current).send().statusCode()).isEqualTo(200);
+        assertThat(ownTrackNumbers("Authorization", current)).containsExactly(own);
     }
 
     @Test
@@ -78,5 +106,13 @@ class AuthenticationIT {
         assertThat(http.get("/api/v1/openapi.json").send().statusCode()).isEqualTo(200);
         assertThat(http.get("/health/live").send().statusCode()).isEqualTo(200);
         assertThat(http.get("/swagger").send().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sendsWhoeverOpensTheRootToSwaggerUi() {
+        HttpResponse<String> root = http.get("/").send();
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValue("/swagger");
     }
 }

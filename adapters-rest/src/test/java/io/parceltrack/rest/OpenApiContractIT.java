@@ -34,10 +34,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The OpenAPI document and the running server describe the same API: every route is documented,
  * every documented route exists, and every documented status is one the route really answers,
- * with the documented media type. Each documented status has a scenario here that provokes it.
+ * with the documented media type and a body that fits the documented schema. Each documented status
+ * has a scenario here that provokes it.
  */
 class OpenApiContractIT {
-    private static final Set<String> UNDOCUMENTED_UI_ROUTES = Set.of("GET /swagger", "GET /swagger/{asset}");
+    private static final Set<String> UNDOCUMENTED_UI_ROUTES = Set.of("GET /", "GET /swagger", "GET /swagger/{asset}");
 
     private static RunningApi api;
     private static RunningApi limited;
@@ -117,6 +118,11 @@ class OpenApiContractIT {
             assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
             if (documentedStatus >= 400) {
                 assertThat(json(answer).get("status").asInt()).isEqualTo(documentedStatus);
+            }
+            Optional<JsonNode> schema = spec.responseSchema(operation, documentedStatus);
+            if (schema.isPresent()) {
+                assertThat(spec.violations(json(answer), schema.get())).as("the body against the documented schema: "
+                        + answer.body()).isEmpty();
             }
         }));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,23 @@ final class OpenApiSpec {
         return statuses;
     }
 
+    /** The schema of the documented body of {@code status}, if the response has one. */
+    Optional<JsonNode> responseSchema(String operation, int status) {
+        String[] methodAndPath = operation.split(" ", 2);
+        JsonNode response = resolve(document.get("paths").get(methodAndPath[1])
+                .get(methodAndPath[0].toLowerCase(Locale.ROOT)).get("responses").get(Integer.toString(status)));
+        JsonNode content = response == null ? null : response.get("content");
+        if (content == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(content.elements().next().get("schema"));
+    }
+
+    /** The problems of {@code value} against {@code schema} of this document (empty: it conforms). */
+    List<String> violations(JsonNode value, JsonNode schema) {
+        return new SchemaCheck(this::resolve).violations(value, schema);
+    }
+
     /** Every documented (operation, status) pair as {@code "GET /api/v1/parcels 200"}. */
     Set<String> operationStatuses() {
         Set<String> pairs = new LinkedHashSet<>();
@@ -67,7 +85,7 @@ final class OpenApiSpec {
         return Optional.empty();
     }
 
-    private JsonNode resolve(JsonNode node) {
+    JsonNode resolve(JsonNode node) {
         JsonNode reference = node.get("$ref");
         if (reference == null) {
             return node;
