@@ -165,6 +165,7 @@ public final class BundledPostgres implements AutoCloseable {
 
     private static String version(ServerAccount account) throws IOException {
         Process process = new ProcessBuilder(account.command(List.of(PostgresBinaries.program("postgres").toString(), "-V")))
+                .directory(PostgresBinaries.directory().toFile())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         // "postgres (PostgreSQL) 17.5"
