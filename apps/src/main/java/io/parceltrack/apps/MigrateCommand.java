@@ -21,18 +21,32 @@ final class MigrateCommand {
 
     static void checkRequirements(AppSettings settings, SettingsReader reader) {
         if (databases(settings).isEmpty()) {
-            reader.problem("parceltrack.db.accounts.url",
-                    "(or the parcels or bots url) must be set: there is no database to migrate");
+            reader.problem("parceltrack.db.accounts.url", "or PARCELTRACK_DB_PARCELS_URL or PARCELTRACK_DB_BOTS_URL"
+                    + " must be set: there is no database to migrate");
         }
     }
 
     static void run(AppSettings settings, PrintStream out) {
         databases(settings).forEach((role, database) -> {
             try (PostgresDatabase opened = PostgresDatabase.open(DatabaseWiring.settings(database, COMMAND))) {
-                MigrationReport report = opened.migrate(role, settings.db().demoData());
-                out.println(role + ": " + report);
+                out.println(describe(opened.migrate(role, settings.db().demoData())));
             }
         });
+    }
+
+    /** E.g. "parcels database: 3 migrations applied, schema now at version 3". */
+    static String describe(MigrationReport report) {
+        String line = report.role().name().toLowerCase(java.util.Locale.ROOT) + " database: "
+                + (report.applied() == 0 ? "already up to date" : plural(report.applied(), "migration") + " applied")
+                + ", schema at version " + (report.schemaVersion() == null ? "(none)" : report.schemaVersion());
+        if (report.demoApplied() > 0 || report.demoVersion() != null) {
+            line += "; demo data: " + (report.demoApplied() == 0 ? "already loaded" : plural(report.demoApplied(), "script") + " applied");
+        }
+        return line;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static Map<DatabaseRole, AppSettings.Database> databases(AppSettings settings) {

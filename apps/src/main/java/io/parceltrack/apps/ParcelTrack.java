@@ -11,7 +11,6 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -39,17 +38,26 @@ public final class ParcelTrack {
     private ParcelTrack() {}
 
     public static void main(String[] args) throws InterruptedException {
-        String command = args.length == 1 ? args[0] : "";
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage(System.err);
+            System.exit(USAGE);
+            return;
+        }
+        String command = line.command();
         Optional<App> app = APPS.stream().filter(candidate -> candidate.command().equals(command)).findFirst();
         if (app.isPresent()) {
             try {
-                start(app.get(), System.getenv(), System.out, System.err).awaitStop();
+                start(app.get(), line.environment(), System.out, System.err).awaitStop();
                 return;
             } catch (CannotStart e) {
                 System.exit(e.exitCode);
             }
         }
-        System.exit(runCommand(command, System.getenv(), System.out, System.err));
+        System.exit(runCommand(command, line.environment(), System.out, System.err));
     }
 
     /** The commands that run and exit. */
@@ -68,15 +76,24 @@ public final class ParcelTrack {
                     err.println("migration failed: " + e.getMessage());
                     return FAILED;
                 }
-            case "settings":
-                EnvironmentOverrides.variables(ConfigurationLoader.load(Map.of()))
-                        .forEach((variable, path) -> out.println(variable + "  (" + path + ")"));
-                return OK;
+            case SettingsCommand.COMMAND:
+                try {
+                    SettingsCommand.print(environment, out);
+                    return OK;
+                } catch (InvalidConfigurationException e) {
+                    err.println(e.getMessage());
+                    return BAD_CONFIGURATION;
+                }
             case "help":
             case "--help":
                 usage(out);
                 return OK;
+            case "":
+                usage(err);
+                return USAGE;
             default:
+                err.println("unknown command '" + command + "'");
+                err.println();
                 usage(err);
                 return USAGE;
         }
@@ -116,7 +133,7 @@ public final class ParcelTrack {
             return lifecycle;
         } catch (Exception e) {
             LoggerFactory.getLogger(ParcelTrack.class).error("{} could not start", app.command(), e);
-            err.println(app.command() + " could not start: " + e);
+            err.println(app.command() + " could not start: " + StartFailure.explain(e, ConfigurationLoader.load(environment)));
             throw new CannotStart(FAILED, e);
         }
     }
@@ -136,7 +153,7 @@ public final class ParcelTrack {
     private static void configureLogging(String command, AppSettings settings) {
         AppSettings.Logging logging = settings.logging();
         LoggingSetup.configure(new LoggingSetup.Settings(command,
-                LoggingSetup.Format.valueOf(logging.format().toUpperCase(Locale.ROOT)),
+                LoggingSetup.Format.forSetting(logging.format(), System.console() != null),
                 Level.toLevel(logging.level(), Level.INFO),
                 logging.logstashDestination(),
                 List.of(settings.telegram().userBot().token(), settings.telegram().managerBot().token(),
@@ -145,13 +162,14 @@ public final class ParcelTrack {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar parceltrack.jar <command>");
+        out.println("usage: ./parceltrack <command>   (or: java -jar apps/target/parceltrack.jar <command>)");
         out.println();
         for (App app : APPS) {
             out.printf("  %-26s %s%n", app.command(), app.description());
         }
+        out.printf("  %-26s %s%n", StandaloneApp.COMMAND + " --data-dir DIR", "standalone, keeping its data in DIR (a PostgreSQL it runs there)");
         out.printf("  %-26s %s%n", MigrateCommand.COMMAND, "apply the schema migrations of every configured database, then exit");
-        out.printf("  %-26s %s%n", "settings", "list every setting and the environment variable that overrides it");
+        out.printf("  %-26s %s%n", SettingsCommand.COMMAND, "list every setting: its variable, default, current value and meaning");
         out.println();
         out.println("Settings come from PARCELTRACK_* environment variables; see docs/CONFIGURATION.md.");
     }

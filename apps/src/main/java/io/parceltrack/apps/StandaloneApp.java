@@ -3,6 +3,7 @@ package io.parceltrack.apps;
 import io.parceltrack.apps.area.AccountArea;
 import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.area.BotData;
+import io.parceltrack.apps.area.DataDirectory;
 import io.parceltrack.apps.area.EventTransport;
 import io.parceltrack.apps.area.ManagerBotArea;
 import io.parceltrack.apps.area.ManagerParcelArea;
@@ -12,13 +13,16 @@ import io.parceltrack.apps.area.UserBotArea;
 import io.parceltrack.apps.area.UserParcelArea;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
+import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
+import io.parceltrack.apps.runtime.ListenAddress;
 import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.domain.account.ApiToken;
 import io.parceltrack.rest.AppHttpServer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * All six services in one JVM. With nothing configured, data lives in memory, events travel on an
@@ -35,7 +39,7 @@ public final class StandaloneApp implements App {
 
     @Override
     public String description() {
-        return "everything in one JVM, in memory unless PostgreSQL, Kafka or bot tokens are configured";
+        return "everything in one JVM, in memory unless --data-dir DIR, PostgreSQL, Kafka or bot tokens are configured";
     }
 
     @Override
@@ -50,11 +54,35 @@ public final class StandaloneApp implements App {
             reader.problem("parceltrack.demo.api-token", "must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -");
         }
         ManagerBotApp.checkPublicUrl(settings, reader);
+        AppSettings.Databases db = settings.db();
+        if (!settings.standalone().dataDir().isBlank()
+                && (db.accounts().configured() || db.parcels().configured() || db.bots().configured())) {
+            reader.problem("parceltrack.standalone.data-dir", "cannot be combined with PARCELTRACK_DB_*_URL:"
+                    + " keep the data in its own directory or on your PostgreSQL, not both");
+        }
+    }
+
+    private static String whereDataLives(AppSettings settings) {
+        AppSettings.Databases db = settings.db();
+        if (db.accounts().configured() && db.parcels().configured() && db.bots().configured()) {
+            return "data: on the configured PostgreSQL databases";
+        }
+        String inMemory = "data: in memory, gone when standalone stops (--data-dir DIR keeps it)";
+        return db.accounts().configured() || db.parcels().configured() || db.bots().configured()
+                ? inMemory.replace("data:", "data: partly") + "; the rest on the configured PostgreSQL databases"
+                : inMemory;
     }
 
     @Override
-    public Lifecycle assemble(AppSettings settings, Clock clock) {
+    public Lifecycle assemble(AppSettings configured, Clock clock) {
+        Optional<DataDirectory> dataDirectory = configured.standalone().dataDir().isBlank() ? Optional.empty()
+                : Optional.of(DataDirectory.start(configured.standalone().dataDir()));
+        AppSettings settings = dataDirectory.map(directory -> directory.settingsFor(configured)).orElse(configured);
         Assembly assembly = new Assembly(COMMAND, settings, clock);
+        // First in, last out: the server stops after every pool on it has closed.
+        dataDirectory.ifPresent(directory -> assembly.add(Component.of("PostgreSQL in the data directory", () -> {},
+                directory::stop)));
+        assembly.lifecycle().announce(() -> dataDirectory.map(DataDirectory::describe).orElseGet(() -> whereDataLives(settings)));
         AccountArea accounts = AccountArea.open(assembly);
         ParcelData parcelData = ParcelData.open(assembly);
         ManagerParcelArea managerParcels = new ManagerParcelArea(assembly, parcelData);
@@ -70,14 +98,17 @@ public final class StandaloneApp implements App {
                 .sendNotificationsFrom(events);
         new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(), botData);
 
-        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), assembly.lifecycle());
-        GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(),
-                List.of(managerParcels.grpcService()), assembly.lifecycle());
-        GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(userParcels.grpcService()),
+        GrpcWiring.loopbackServer("account", settings.grpc().account().port(), accounts.grpcServices(),
                 assembly.lifecycle());
+        GrpcWiring.loopbackServer("parcels-manager", settings.grpc().parcelsManager().port(),
+                List.of(managerParcels.grpcService()), assembly.lifecycle());
+        GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
+                List.of(userParcels.grpcService()), assembly.lifecycle());
         AppHttpServer http = HttpWiring.serve(assembly, List.of(managerParcels.restApi(accounts.service())));
-        assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1  (Swagger UI: http://localhost:"
-                + http.port() + "/swagger)");
+        String httpHost = settings.http().host();
+        assembly.lifecycle().announce(() -> "REST API: " + ListenAddress.localUrl(httpHost, http.port()) + "/api/v1"
+                + " (Swagger UI: " + ListenAddress.localUrl(httpHost, http.port()) + "/swagger), "
+                + ListenAddress.describe(httpHost, http.port()));
         if (!settings.demo().apiToken().isBlank()) {
             assembly.lifecycle().announce(() -> "demo manager " + settings.demo().managerTelegramId()
                     + " holds the API token from PARCELTRACK_DEMO_API_TOKEN");

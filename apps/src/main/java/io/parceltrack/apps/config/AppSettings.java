@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
-        Notifications notifications, Telegram telegram, Demo demo, Logging logging) {
+        Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -74,6 +74,15 @@ public record AppSettings(
 
     public record Logging(String format, String level, String logstashDestination) {}
 
+    /** {@code dataDir}: where standalone keeps its data; empty: in memory. */
+    public record Standalone(String dataDir) {}
+
+    /** The same settings on other databases: standalone's data directory replaces them. */
+    public AppSettings withDatabases(Databases databases) {
+        return new AppSettings(http, healthPort, grpc, databases, kafka, outbox, notifications, telegram, demo, logging,
+                standalone);
+    }
+
     /** Reads every setting; problems are left in {@code reader} for the caller to {@link SettingsReader#validate()}. */
     public static AppSettings read(SettingsReader reader) {
         int httpPort = reader.port(P + "http.port");
@@ -129,9 +138,10 @@ public record AppSettings(
                         reader.string(P + "demo.api-token"),
                         reader.intInRange(P + "demo.manager-telegram-id", 1, Integer.MAX_VALUE)),
                 new Logging(
-                        oneOf(reader, P + "logging.format", Set.of("json", "plain")),
+                        oneOf(reader, P + "logging.format", Set.of("auto", "json", "plain")),
                         oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
-                        reader.string(P + "logging.logstash-destination")));
+                        reader.string(P + "logging.logstash-destination")),
+                new Standalone(reader.string(P + "standalone.data-dir")));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

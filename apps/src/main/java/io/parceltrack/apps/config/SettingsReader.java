@@ -15,6 +15,8 @@ import java.util.function.Function;
  * {@link #validate()} must be called before any value is used.
  */
 public final class SettingsReader {
+    private static final String POSITIVE_DURATION = "must be a positive duration like 500ms or 5s";
+
     private final Config config;
     private final List<String> problems = new ArrayList<>();
 
@@ -23,7 +25,7 @@ public final class SettingsReader {
     }
 
     public String string(String path) {
-        return read(path, config::getString, "");
+        return read(path, config::getString, "", "must be text");
     }
 
     /** A value that must be given (not blank). */
@@ -36,11 +38,11 @@ public final class SettingsReader {
     }
 
     public boolean bool(String path) {
-        return read(path, config::getBoolean, false);
+        return read(path, config::getBoolean, false, "must be true or false");
     }
 
     public int intInRange(String path, int min, int max) {
-        int value = read(path, config::getInt, min);
+        int value = read(path, config::getInt, min, "must be a whole number between " + min + " and " + max);
         if (value < min || value > max) {
             problem(path, "must be between " + min + " and " + max + ", got " + value);
             return min;
@@ -54,16 +56,16 @@ public final class SettingsReader {
     }
 
     public Duration positiveDuration(String path) {
-        Duration value = read(path, config::getDuration, Duration.ofSeconds(1));
+        Duration value = read(path, config::getDuration, Duration.ofSeconds(1), POSITIVE_DURATION);
         if (value.isNegative() || value.isZero()) {
-            problem(path, "must be a positive duration like 500ms or 5s");
+            problem(path, POSITIVE_DURATION);
             return Duration.ofSeconds(1);
         }
         return value;
     }
 
     public long bytes(String path) {
-        return read(path, config::getBytes, 0L);
+        return read(path, config::getBytes, 0L, "must be a size like 64KiB or 1MiB");
     }
 
     public ZoneId zone(String path) {
@@ -94,20 +96,23 @@ public final class SettingsReader {
         }
     }
 
-    private <T> T read(String path, Function<String, T> getter, T placeholder) {
+    /** {@code expected} says what a valid value looks like, in our words rather than the library's. */
+    private <T> T read(String path, Function<String, T> getter, T placeholder, String expected) {
         try {
             return getter.apply(path);
         } catch (ConfigException.Missing e) {
             problem(path, "is missing");
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
-            problem(path, "has an invalid value: " + describe(e));
+            problem(path, expected + ", got " + given(path));
         }
         return placeholder;
     }
 
-    private static String describe(ConfigException e) {
-        String message = e.getMessage();
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 ? message.substring(colon + 2) : message;
+    private String given(String path) {
+        try {
+            return "'" + config.getValue(path).unwrapped() + "'";
+        } catch (ConfigException e) {
+            return "something else";
+        }
     }
 }

@@ -34,7 +34,21 @@ public final class LoggingSetup {
 
     private LoggingSetup() {}
 
-    public enum Format { JSON, PLAIN }
+    public enum Format {
+        JSON, PLAIN;
+
+        /**
+         * {@code auto} is plain text for a person at a terminal and JSON lines for whatever else reads
+         * the output (a container runtime, a log shipper, a file).
+         */
+        public static Format forSetting(String setting, boolean terminal) {
+            return switch (setting.toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> JSON;
+                case "plain" -> PLAIN;
+                default -> terminal ? PLAIN : JSON;
+            };
+        }
+    }
 
     /**
      * @param app the running command (e.g. {@code account-service}), written into every JSON line

@@ -5,12 +5,14 @@ import io.grpc.ManagedChannel;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
+import io.parceltrack.apps.runtime.ListenAddress;
 import io.parceltrack.grpc.AccountGrpcClient;
 import io.parceltrack.grpc.ClientChannels;
 import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.GrpcServerHost;
 import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.grpc.ParcelsUserGrpcClient;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -47,10 +49,19 @@ public final class GrpcWiring {
                 channel("parcels-user", grpc.parcelsUser().address(), grpc, lifecycle), clientSettings(grpc));
     }
 
-    /** A server offering {@code services} (plus health and reflection) on {@code port}. */
+    /** A server offering {@code services} (plus health and reflection) on {@code port}, every interface. */
     public static void server(String name, int port, List<BindableService> services, Lifecycle lifecycle) {
-        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(port), services);
+        serve(name, "0.0.0.0", port, services, lifecycle);
+    }
+
+    /** The same, reachable from this machine only: standalone's (only its HTTP port may face the network). */
+    public static void loopbackServer(String name, int port, List<BindableService> services, Lifecycle lifecycle) {
+        serve(name, InetAddress.getLoopbackAddress().getHostAddress(), port, services, lifecycle);
+    }
+
+    private static void serve(String name, String bind, int port, List<BindableService> services, Lifecycle lifecycle) {
+        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(bind, port), services);
         lifecycle.add(Component.of(name + " gRPC server", host::start, () -> host.stop(GRACE)));
-        lifecycle.announce(() -> name + " gRPC: localhost:" + host.port());
+        lifecycle.announce(() -> name + " gRPC: " + ListenAddress.describe(bind, host.port()));
     }
 }

@@ -59,6 +59,27 @@ class ConfigurationTest {
     }
 
     @Test
+    void valuesOfTheWrongKindAreExplainedInOurWordsNotTheLibrarys() {
+        SettingsReader reader = new SettingsReader(ConfigurationLoader.load(Map.of(
+                "PARCELTRACK_HTTP_PORT", "eighty",
+                "PARCELTRACK_GRPC_DEADLINE", "soon",
+                "PARCELTRACK_DB_MIGRATE_ON_START", "maybe",
+                "PARCELTRACK_HTTP_BODY_LIMIT", "big")));
+
+        reader.port("parceltrack.http.port");
+        reader.positiveDuration("parceltrack.grpc.deadline");
+        reader.bool("parceltrack.db.migrate-on-start");
+        reader.bytes("parceltrack.http.body-limit");
+
+        assertThat(reader.problems()).containsExactly(
+                "PARCELTRACK_HTTP_PORT (parceltrack.http.port) must be a whole number between 0 and 65535, got 'eighty'",
+                "PARCELTRACK_GRPC_DEADLINE (parceltrack.grpc.deadline) must be a positive duration like 500ms or 5s,"
+                        + " got 'soon'",
+                "PARCELTRACK_DB_MIGRATE_ON_START (parceltrack.db.migrate-on-start) must be true or false, got 'maybe'",
+                "PARCELTRACK_HTTP_BODY_LIMIT (parceltrack.http.body-limit) must be a size like 64KiB or 1MiB, got 'big'");
+    }
+
+    @Test
     void portsOutOfRangeAreRefused() {
         SettingsReader reader = new SettingsReader(ConfigurationLoader.load(Map.of("PARCELTRACK_HTTP_PORT", "70000")));
 

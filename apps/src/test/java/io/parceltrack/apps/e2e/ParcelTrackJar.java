@@ -108,7 +108,8 @@ final class ParcelTrackJar {
         line.addAll(JVM_OPTIONS);
         line.add("-jar");
         line.add(jar.toString());
-        line.add(command);
+        // "standalone --data-dir DIR": a command with its options, none of them holding a space.
+        line.addAll(List.of(command.split(" ")));
         ProcessBuilder builder = new ProcessBuilder(line).directory(jar.getParent().toFile());
         // Only what the test sets: nothing from the developer's own PARCELTRACK_* variables, and no
         // HOSTNAME, which would otherwise become every process's Kafka instance id.

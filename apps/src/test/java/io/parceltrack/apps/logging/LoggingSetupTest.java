@@ -60,4 +60,12 @@ class LoggingSetupTest {
                 .doesNotContain("s3cret-db-password")
                 .contains("token " + LoggingSetup.MASK + " password " + LoggingSetup.MASK);
     }
+
+    @Test
+    void autoFormatIsPlainForAPersonAtATerminalAndJsonOtherwise() {
+        assertThat(LoggingSetup.Format.forSetting("auto", true)).isEqualTo(LoggingSetup.Format.PLAIN);
+        assertThat(LoggingSetup.Format.forSetting("auto", false)).isEqualTo(LoggingSetup.Format.JSON);
+        assertThat(LoggingSetup.Format.forSetting("json", true)).isEqualTo(LoggingSetup.Format.JSON);
+        assertThat(LoggingSetup.Format.forSetting("plain", false)).isEqualTo(LoggingSetup.Format.PLAIN);
+    }
 }
