@@ -332,7 +332,7 @@ class MalformedRequestBarrageIT {
             }
         }
         for (String path : List.of("/api/v2/parcels", "/api/v1/parcel", PARCELS + "/" + trackNumber + "/checkpoints/1",
-                "/api/v1/", "/", "/api", "/api/v1/PARCELS", "/swagger/x.js", "/api/v1/parcels//checkpoints",
+                "/api/v1/", "/api", "/api/v1/PARCELS", "/swagger/x.js", "/api/v1/parcels//checkpoints",
                 "/health", "/api/v1/openapi.yaml")) {
             cases.add(request("GET " + path, "GET", path));
         }
