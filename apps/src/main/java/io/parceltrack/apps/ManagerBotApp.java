@@ -8,7 +8,6 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.wiring.BotWiring;
 import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
-import io.parceltrack.apps.wiring.RestWiring;
 import io.parceltrack.grpc.AccountGrpcClient;
 import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.postgres.BotStores;
@@ -66,7 +65,7 @@ public final class ManagerBotApp implements App {
                 BotWiring.settings(COMMAND, settings.telegram().managerBot(), BotWiring.telegramUrl(settings.telegram()),
                         settings.telegram()),
                 new ManagerBot.Ports(accounts, accounts, accounts, parcels, stores.conversations(), stores.blockedChats()),
-                RestWiring.publicApiUrl(settings.http()), clock);
+                BotWiring.links(settings), clock);
         lifecycle.add(Component.of("manager bot", bot::start, bot::stop));
 
         HealthServer health = lifecycle.add(new HealthServer(settings.healthPort())

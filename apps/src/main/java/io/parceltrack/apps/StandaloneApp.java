@@ -54,6 +54,7 @@ import io.parceltrack.telegram.emulator.TelegramEmulator;
 import io.parceltrack.telegram.manager.ManagerBot;
 import io.parceltrack.telegram.user.UserBot;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,14 +127,14 @@ public final class StandaloneApp implements App {
                 BotWiring.settings(UserBotApp.COMMAND, bot(settings.telegram().userBot(), emulated, EMULATED_USER_BOT_TOKEN),
                         telegramUrl, settings.telegram()),
                 new UserBot.Ports(accounts, accounts, userParcels, botStores.conversations(), botStores.blockedChats()),
-                clock);
+                BotWiring.recipientDetails(settings.telegram()), clock);
         ManagerBot managerBot = new ManagerBot(
                 BotWiring.settings(ManagerBotApp.COMMAND,
                         bot(settings.telegram().managerBot(), emulated, EMULATED_MANAGER_BOT_TOKEN), telegramUrl,
                         settings.telegram()),
                 new ManagerBot.Ports(accounts, accounts, accounts, managerParcels, botStores.conversations(),
                         botStores.blockedChats()),
-                RestWiring.publicApiUrl(settings.http()), clock);
+                BotWiring.links(settings), clock);
         NotificationDeliveryService delivery =
                 new NotificationDeliveryService(botStores.processedMessages(), userBot.messenger(), clock);
 
@@ -171,6 +172,9 @@ public final class StandaloneApp implements App {
             return BotWiring.telegramUrl(telegram);
         }
         TelegramEmulator emulator = new TelegramEmulator(EmulatorLimits.off());
+        if (!telegram.emulatorPeopleFile().isBlank()) {
+            emulator.rememberPeopleIn(Path.of(telegram.emulatorPeopleFile()));
+        }
         emulator.registerBot(EMULATED_USER_BOT_TOKEN, telegram.userBot().username());
         emulator.registerBot(EMULATED_MANAGER_BOT_TOKEN, telegram.managerBot().username());
         emulator.start(telegram.emulatorPort());

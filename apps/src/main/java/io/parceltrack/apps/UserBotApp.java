@@ -60,7 +60,7 @@ public final class UserBotApp implements App {
                 BotWiring.settings(COMMAND, settings.telegram().userBot(), BotWiring.telegramUrl(settings.telegram()),
                         settings.telegram()),
                 new UserBot.Ports(accounts, accounts, parcels, stores.conversations(), stores.blockedChats()),
-                clock);
+                BotWiring.recipientDetails(settings.telegram()), clock);
         lifecycle.add(Component.of("user bot", bot::start, bot::stop));
 
         KafkaWiring kafka = new KafkaWiring(settings.kafka());
