@@ -11,8 +11,8 @@ import io.parceltrack.port.in.account.AccountUseCases;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.account.RegisterUserCommand;
 import io.parceltrack.proto.account.ApiTokenResponse;
-import io.parceltrack.proto.account.AuthApiTokenRequest;
-import io.parceltrack.proto.account.AuthResponse;
+import io.parceltrack.proto.account.AuthenticateApiTokenRequest;
+import io.parceltrack.proto.account.RegistrationStatus;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.ManagerGrpc.ManagerBlockingStub;
 import io.parceltrack.proto.account.TelegramIdRequest;
@@ -58,7 +58,7 @@ public final class AccountGrpcClient implements AccountUseCases {
 
     @Override
     public boolean isUserRegistered(TelegramId id) {
-        return remote.call(users, stub -> stub.auth(idRequest(id)), AuthResponse::getRegistered);
+        return remote.call(users, stub -> stub.isRegistered(idRequest(id)), RegistrationStatus::getRegistered);
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class AccountGrpcClient implements AccountUseCases {
 
     @Override
     public boolean isManagerRegistered(TelegramId id) {
-        return remote.call(managers, stub -> stub.auth(idRequest(id)), AuthResponse::getRegistered);
+        return remote.call(managers, stub -> stub.isRegistered(idRequest(id)), RegistrationStatus::getRegistered);
     }
 
     @Override
@@ -93,10 +93,10 @@ public final class AccountGrpcClient implements AccountUseCases {
 
     @Override
     public TelegramId authenticate(String presentedToken) {
-        AuthApiTokenRequest request = AuthApiTokenRequest.newBuilder()
+        AuthenticateApiTokenRequest request = AuthenticateApiTokenRequest.newBuilder()
                 .setApiToken(presentedToken == null ? "" : presentedToken)
                 .build();
-        return remote.call(managers, stub -> stub.authApiToken(request), reply -> new TelegramId(reply.getManagerTelegramId()));
+        return remote.call(managers, stub -> stub.authenticateApiToken(request), reply -> new TelegramId(reply.getManagerTelegramId()));
     }
 
     private static TelegramIdRequest idRequest(TelegramId id) {

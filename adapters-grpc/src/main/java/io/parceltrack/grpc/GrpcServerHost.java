@@ -73,7 +73,7 @@ public final class GrpcServerHost implements AutoCloseable {
         return boundPort;
     }
 
-    /** The fully qualified names of our services on this server, e.g. {@code parceltrack.pm.ParcelsManager}. */
+    /** The fully qualified names of our services on this server, e.g. {@code parceltrack.parcels.manager.ParcelsManager}. */
     public List<String> serviceNames() {
         return serviceNames;
     }

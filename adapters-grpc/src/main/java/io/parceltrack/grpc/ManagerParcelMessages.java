@@ -7,8 +7,8 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
 import io.parceltrack.port.in.manager.AddParcelCommand;
 import io.parceltrack.proto.ProtoMapping;
-import io.parceltrack.proto.pm.AddCheckpointRequest;
-import io.parceltrack.proto.pm.AddParcelRequest;
+import io.parceltrack.proto.parcels.manager.AddCheckpointRequest;
+import io.parceltrack.proto.parcels.manager.AddParcelRequest;
 
 /**
  * Domain ⇄ protobuf for the parcels-manager commands: the client writes a request from a command,

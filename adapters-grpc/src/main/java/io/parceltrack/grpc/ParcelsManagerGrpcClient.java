@@ -11,11 +11,11 @@ import io.parceltrack.port.in.manager.AddCheckpointCommand;
 import io.parceltrack.port.in.manager.AddParcelCommand;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 import io.parceltrack.proto.ProtoMapping;
-import io.parceltrack.proto.pm.GetCheckpointsRequest;
-import io.parceltrack.proto.pm.ListParcelsRequest;
-import io.parceltrack.proto.pm.ManagerParcelRequest;
-import io.parceltrack.proto.pm.ParcelsManagerGrpc;
-import io.parceltrack.proto.pm.ParcelsManagerGrpc.ParcelsManagerBlockingStub;
+import io.parceltrack.proto.parcels.manager.GetCheckpointsRequest;
+import io.parceltrack.proto.parcels.manager.ListParcelsRequest;
+import io.parceltrack.proto.parcels.manager.ManagerParcelRequest;
+import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
+import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc.ParcelsManagerBlockingStub;
 
 /** The parcels-manager service over gRPC, for the manager bot and the REST API. */
 public final class ParcelsManagerGrpcClient implements ManagerParcelUseCases {

@@ -10,12 +10,12 @@ import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.proto.parcel.CheckpointPage;
 import io.parceltrack.proto.parcel.Parcel;
 import io.parceltrack.proto.parcel.ParcelPage;
-import io.parceltrack.proto.pm.AddCheckpointRequest;
-import io.parceltrack.proto.pm.AddParcelRequest;
-import io.parceltrack.proto.pm.GetCheckpointsRequest;
-import io.parceltrack.proto.pm.ListParcelsRequest;
-import io.parceltrack.proto.pm.ManagerParcelRequest;
-import io.parceltrack.proto.pm.ParcelsManagerGrpc;
+import io.parceltrack.proto.parcels.manager.AddCheckpointRequest;
+import io.parceltrack.proto.parcels.manager.AddParcelRequest;
+import io.parceltrack.proto.parcels.manager.GetCheckpointsRequest;
+import io.parceltrack.proto.parcels.manager.ListParcelsRequest;
+import io.parceltrack.proto.parcels.manager.ManagerParcelRequest;
+import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
 
 /**
  * The parcels-manager service: managers add, read, list and delete their own parcels and post

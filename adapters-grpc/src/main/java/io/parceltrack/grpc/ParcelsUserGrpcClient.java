@@ -10,11 +10,11 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.user.ParcelView;
 import io.parceltrack.port.in.user.UserParcelUseCases;
 import io.parceltrack.proto.ProtoMapping;
-import io.parceltrack.proto.pu.GetCheckpointsRequest;
-import io.parceltrack.proto.pu.ListSubscriptionsRequest;
-import io.parceltrack.proto.pu.ParcelsUserGrpc;
-import io.parceltrack.proto.pu.ParcelsUserGrpc.ParcelsUserBlockingStub;
-import io.parceltrack.proto.pu.UserParcelRequest;
+import io.parceltrack.proto.parcels.user.GetCheckpointsRequest;
+import io.parceltrack.proto.parcels.user.ListSubscriptionsRequest;
+import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
+import io.parceltrack.proto.parcels.user.ParcelsUserGrpc.ParcelsUserBlockingStub;
+import io.parceltrack.proto.parcels.user.UserParcelRequest;
 
 /** The parcels-user service over gRPC, for the user bot. */
 public final class ParcelsUserGrpcClient implements UserParcelUseCases {

@@ -10,11 +10,11 @@ import io.parceltrack.port.in.user.UserParcelUseCases;
 import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.proto.parcel.CheckpointPage;
 import io.parceltrack.proto.parcel.ParcelPage;
-import io.parceltrack.proto.pu.GetCheckpointsRequest;
-import io.parceltrack.proto.pu.GetParcelResponse;
-import io.parceltrack.proto.pu.ListSubscriptionsRequest;
-import io.parceltrack.proto.pu.ParcelsUserGrpc;
-import io.parceltrack.proto.pu.UserParcelRequest;
+import io.parceltrack.proto.parcels.user.GetCheckpointsRequest;
+import io.parceltrack.proto.parcels.user.GetParcelResponse;
+import io.parceltrack.proto.parcels.user.ListSubscriptionsRequest;
+import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
+import io.parceltrack.proto.parcels.user.UserParcelRequest;
 
 /**
  * The parcels-user service: recipients look parcels up by track number, read their checkpoints and

@@ -3,8 +3,8 @@ package io.parceltrack.grpc;
 import io.grpc.MethodDescriptor;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.UserGrpc;
-import io.parceltrack.proto.pm.ParcelsManagerGrpc;
-import io.parceltrack.proto.pu.ParcelsUserGrpc;
+import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
+import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,10 @@ import java.util.Map;
 final class ReadRetryPolicy {
     static final List<MethodDescriptor<?, ?>> IDEMPOTENT_READS = List.of(
             UserGrpc.getGetInfoMethod(),
-            UserGrpc.getAuthMethod(),
+            UserGrpc.getIsRegisteredMethod(),
             ManagerGrpc.getGetInfoMethod(),
-            ManagerGrpc.getAuthMethod(),
-            ManagerGrpc.getAuthApiTokenMethod(),
+            ManagerGrpc.getIsRegisteredMethod(),
+            ManagerGrpc.getAuthenticateApiTokenMethod(),
             ParcelsManagerGrpc.getGetParcelMethod(),
             ParcelsManagerGrpc.getListParcelsMethod(),
             ParcelsManagerGrpc.getGetCheckpointsMethod(),

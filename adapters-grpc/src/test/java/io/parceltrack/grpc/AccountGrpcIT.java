@@ -19,7 +19,7 @@ import io.parceltrack.domain.error.Subject;
 import io.parceltrack.domain.error.UnauthenticatedException;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.account.RegisterUserCommand;
-import io.parceltrack.proto.account.AuthApiTokenRequest;
+import io.parceltrack.proto.account.AuthenticateApiTokenRequest;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.RegisterManagerRequest;
 import io.parceltrack.proto.account.RegisterUserRequest;
@@ -120,9 +120,9 @@ class AccountGrpcIT {
         TelegramIdRequest zero = TelegramIdRequest.newBuilder().setTelegramId(0).build();
 
         assertThat(invalidFields(() -> rawUsers.getInfo(zero))).containsExactly("telegramId:MALFORMED");
-        assertThat(invalidFields(() -> rawUsers.auth(zero))).containsExactly("telegramId:MALFORMED");
+        assertThat(invalidFields(() -> rawUsers.isRegistered(zero))).containsExactly("telegramId:MALFORMED");
         assertThat(invalidFields(() -> rawManagers.getInfo(zero))).containsExactly("telegramId:MALFORMED");
-        assertThat(invalidFields(() -> rawManagers.auth(zero))).containsExactly("telegramId:MALFORMED");
+        assertThat(invalidFields(() -> rawManagers.isRegistered(zero))).containsExactly("telegramId:MALFORMED");
         assertThat(invalidFields(() -> rawManagers.issueApiToken(zero))).containsExactly("telegramId:MALFORMED");
         assertThat(invalidFields(() -> rawManagers.rotateApiToken(zero))).containsExactly("telegramId:MALFORMED");
     }
@@ -256,7 +256,7 @@ class AccountGrpcIT {
         String guess = "pt_secretGuess" + "x".repeat(30);
 
         StatusRuntimeException failure = failureOf(() ->
-                rawManagers.authApiToken(AuthApiTokenRequest.newBuilder().setApiToken(guess).build()));
+                rawManagers.authenticateApiToken(AuthenticateApiTokenRequest.newBuilder().setApiToken(guess).build()));
 
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(failure.getStatus().getDescription()).doesNotContain("secretGuess");

@@ -39,7 +39,7 @@ class GrpcServerHostIT {
         assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
         assertThat(server.host.serviceNames()).containsExactly(
                 "parceltrack.account.User", "parceltrack.account.Manager",
-                "parceltrack.pm.ParcelsManager", "parceltrack.pu.ParcelsUser");
+                "parceltrack.parcels.manager.ParcelsManager", "parceltrack.parcels.user.ParcelsUser");
         for (String service : server.host.serviceNames()) {
             HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(service).build();
             assertThat(health.check(request).getStatus()).as(service).isEqualTo(ServingStatus.SERVING);

@@ -29,8 +29,8 @@ final class InMemoryCoreServices {
     /** All four gRPC services of account, parcels-manager and parcels-user. */
     List<BindableService> grpcServices() {
         return List.of(
-                new UserGrpcService(accounts),
-                new ManagerGrpcService(accounts),
+                new UserAccountGrpcService(accounts),
+                new ManagerAccountGrpcService(accounts),
                 new ParcelsManagerGrpcService(managerParcels),
                 new ParcelsUserGrpcService(userParcels));
     }

@@ -30,7 +30,7 @@ import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.proto.account.ManagerInfo;
 import io.parceltrack.proto.account.RegisterUserRequest;
 import io.parceltrack.proto.account.UserInfo;
-import io.parceltrack.proto.pm.AddParcelRequest;
+import io.parceltrack.proto.parcels.manager.AddParcelRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;

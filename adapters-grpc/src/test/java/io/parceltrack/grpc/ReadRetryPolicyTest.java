@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.MethodDescriptor;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.UserGrpc;
-import io.parceltrack.proto.pm.ParcelsManagerGrpc;
-import io.parceltrack.proto.pu.ParcelsUserGrpc;
+import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
+import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +27,13 @@ class ReadRetryPolicyTest {
 
         assertThat(retriedMethods(GrpcClientSettings.defaults()))
                 .containsExactlyInAnyOrder(
-                        "parceltrack.account.User/GetInfo", "parceltrack.account.User/Auth",
-                        "parceltrack.account.Manager/GetInfo", "parceltrack.account.Manager/Auth",
-                        "parceltrack.account.Manager/AuthApiToken",
-                        "parceltrack.pm.ParcelsManager/GetParcel", "parceltrack.pm.ParcelsManager/ListParcels",
-                        "parceltrack.pm.ParcelsManager/GetCheckpoints",
-                        "parceltrack.pu.ParcelsUser/GetParcel", "parceltrack.pu.ParcelsUser/GetCheckpoints",
-                        "parceltrack.pu.ParcelsUser/ListSubscriptions")
+                        "parceltrack.account.User/GetInfo", "parceltrack.account.User/IsRegistered",
+                        "parceltrack.account.Manager/GetInfo", "parceltrack.account.Manager/IsRegistered",
+                        "parceltrack.account.Manager/AuthenticateApiToken",
+                        "parceltrack.parcels.manager.ParcelsManager/GetParcel", "parceltrack.parcels.manager.ParcelsManager/ListParcels",
+                        "parceltrack.parcels.manager.ParcelsManager/GetCheckpoints",
+                        "parceltrack.parcels.user.ParcelsUser/GetParcel", "parceltrack.parcels.user.ParcelsUser/GetCheckpoints",
+                        "parceltrack.parcels.user.ParcelsUser/ListSubscriptions")
                 .allMatch(allMethods::contains);
     }
 

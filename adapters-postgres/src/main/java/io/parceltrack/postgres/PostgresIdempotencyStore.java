@@ -97,7 +97,7 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
                 .execute());
     }
 
-    /** Deletes keys claimed before {@code cutoff}, which callers treat as absent anyway; returns how many. */
+    @Override
     public int forgetClaimedBefore(Instant cutoff) {
         return db.withHandle(handle -> handle.createUpdate(FORGET).bind("cutoff", cutoff).execute());
     }

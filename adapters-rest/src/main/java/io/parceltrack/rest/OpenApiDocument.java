@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * holds it and the real routes to each other.
  */
 final class OpenApiDocument {
-    static final String PATH = RestApiServer.API_BASE + "/openapi.json";
+    static final String PATH = ManagerApi.API_BASE + "/openapi.json";
     static final String RESOURCE = "/io/parceltrack/rest/openapi.json";
 
     private final String document;

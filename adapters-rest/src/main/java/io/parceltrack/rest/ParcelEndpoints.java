@@ -10,7 +10,7 @@ import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 
 /** {@code /parcels}: create, read, delete and list a manager's own parcels. */
 final class ParcelEndpoints {
-    static final String COLLECTION = RestApiServer.API_BASE + "/parcels";
+    static final String COLLECTION = ManagerApi.API_BASE + "/parcels";
 
     private final ManagerParcelUseCases parcels;
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -34,21 +35,21 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final AccountService accountService;
     final ManagerParcelService parcelService;
-    final RestApiServer server;
+    final AppHttpServer server;
     final URI base;
 
-    private RunningApi(Clock clock, UnaryOperator<RestApiSettings> tuning,
+    private RunningApi(Clock clock, UnaryOperator<HttpServerSettings> tuning,
             UnaryOperator<ManagerParcelUseCases> decorate, UnaryOperator<AuthenticateApiTokenUseCase> authentication,
             Map<String, ReadinessCheck> readiness) {
         accountService = new AccountService(accounts, accounts, clock, RANDOM);
         parcelService = new ManagerParcelService(parcelDatabase, parcelDatabase, clock, RANDOM);
-        RestApiSettings settings = tuning.apply(RestApiSettings.defaults()
+        HttpServerSettings settings = tuning.apply(HttpServerSettings.defaults()
                 .withAddress("127.0.0.1", 0)
                 .withRateLimit(new RateLimitSettings(10_000, 10_000))
                 // Nothing is in flight when a test stops its server: do not wait for idle connections.
                 .withShutdownTimeout(Duration.ofMillis(300)));
-        server = new RestApiServer(decorate.apply(parcelService), authentication.apply(accountService), idempotency, clock,
-                readiness, settings);
+        server = new AppHttpServer(settings, readiness, List.of(new ManagerApi(
+                decorate.apply(parcelService), authentication.apply(accountService), idempotency, clock, settings)));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 
@@ -88,7 +89,7 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
 
     static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private UnaryOperator<RestApiSettings> tuning = UnaryOperator.identity();
+        private UnaryOperator<HttpServerSettings> tuning = UnaryOperator.identity();
         private UnaryOperator<ManagerParcelUseCases> decorate = UnaryOperator.identity();
         private UnaryOperator<AuthenticateApiTokenUseCase> authentication = UnaryOperator.identity();
         private Map<String, ReadinessCheck> readiness = Map.of("parcels", () -> true);
@@ -98,7 +99,7 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
             return this;
         }
 
-        Builder settings(UnaryOperator<RestApiSettings> value) {
+        Builder settings(UnaryOperator<HttpServerSettings> value) {
             tuning = value;
             return this;
         }

@@ -1,20 +1,13 @@
 package io.parceltrack.apps;
 
+import io.parceltrack.apps.area.AccountArea;
+import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
-import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.apps.runtime.Lifecycle;
-import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
-import io.parceltrack.grpc.ManagerGrpcService;
-import io.parceltrack.grpc.UserGrpcService;
-import io.parceltrack.postgres.AccountStores;
-import io.parceltrack.postgres.DatabaseRole;
-import io.parceltrack.postgres.PostgresDatabase;
-import io.parceltrack.service.AccountService;
-import java.security.SecureRandom;
+import io.parceltrack.apps.wiring.HttpWiring;
 import java.time.Clock;
-import java.util.List;
 
 /** Users and managers over gRPC, stored in the accounts database. */
 public final class AccountServiceApp implements App {
@@ -37,17 +30,10 @@ public final class AccountServiceApp implements App {
 
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
-        Lifecycle lifecycle = new Lifecycle(COMMAND);
-        PostgresDatabase database = DatabaseWiring.open(
-                settings.db().accounts(), DatabaseRole.ACCOUNTS, settings.db(), COMMAND, lifecycle);
-        AccountStores stores = database.accountStores();
-        AccountService accounts = new AccountService(stores.users(), stores.managers(), clock, new SecureRandom());
-
-        GrpcWiring.server("account", settings.grpc().account().port(),
-                List.of(new UserGrpcService(accounts), new ManagerGrpcService(accounts)), lifecycle);
-        HealthServer health = lifecycle.add(new HealthServer(settings.healthPort())
-                .readyWhen("accounts database", database::isReachable));
-        lifecycle.announce(() -> "health: http://localhost:" + health.port() + "/health/ready");
-        return lifecycle;
+        Assembly assembly = new Assembly(COMMAND, settings, clock);
+        AccountArea accounts = AccountArea.open(assembly);
+        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), assembly.lifecycle());
+        HttpWiring.serveHealth(assembly);
+        return assembly.lifecycle();
     }
 }

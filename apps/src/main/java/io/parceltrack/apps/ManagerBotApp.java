@@ -1,19 +1,14 @@
 package io.parceltrack.apps;
 
+import io.parceltrack.apps.area.Assembly;
+import io.parceltrack.apps.area.BotData;
+import io.parceltrack.apps.area.ManagerBotArea;
+import io.parceltrack.apps.area.TelegramEndpoint;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
-import io.parceltrack.apps.runtime.Component;
-import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.apps.runtime.Lifecycle;
-import io.parceltrack.apps.wiring.BotWiring;
-import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
-import io.parceltrack.grpc.AccountGrpcClient;
-import io.parceltrack.grpc.ParcelsManagerGrpcClient;
-import io.parceltrack.postgres.BotStores;
-import io.parceltrack.postgres.DatabaseRole;
-import io.parceltrack.postgres.PostgresDatabase;
-import io.parceltrack.telegram.manager.ManagerBot;
+import io.parceltrack.apps.wiring.HttpWiring;
 import java.net.URI;
 import java.time.Clock;
 
@@ -54,24 +49,11 @@ public final class ManagerBotApp implements App {
 
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
-        Lifecycle lifecycle = new Lifecycle(COMMAND);
-        PostgresDatabase database = DatabaseWiring.open(
-                settings.db().bots(), DatabaseRole.BOTS, settings.db(), COMMAND, lifecycle);
-        BotStores stores = database.botStores();
-        AccountGrpcClient accounts = GrpcWiring.accountClient(settings.grpc(), lifecycle);
-        ParcelsManagerGrpcClient parcels = GrpcWiring.parcelsManagerClient(settings.grpc(), lifecycle);
-
-        ManagerBot bot = new ManagerBot(
-                BotWiring.settings(COMMAND, settings.telegram().managerBot(), BotWiring.telegramUrl(settings.telegram()),
-                        settings.telegram()),
-                new ManagerBot.Ports(accounts, accounts, accounts, parcels, stores.conversations(), stores.blockedChats()),
-                BotWiring.links(settings), clock);
-        lifecycle.add(Component.of("manager bot", bot::start, bot::stop));
-
-        HealthServer health = lifecycle.add(new HealthServer(settings.healthPort())
-                .readyWhen("bots database", database::isReachable));
-        lifecycle.announce(() -> "manager bot @" + settings.telegram().managerBot().username()
-                + "; health: http://localhost:" + health.port() + "/health/ready");
-        return lifecycle;
+        Assembly assembly = new Assembly(COMMAND, settings, clock);
+        new ManagerBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
+                GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
+                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly.lifecycle()), BotData.open(assembly));
+        HttpWiring.serveHealth(assembly);
+        return assembly.lifecycle();
     }
 }

@@ -1,16 +1,13 @@
 package io.parceltrack.apps;
 
+import io.parceltrack.apps.area.Assembly;
+import io.parceltrack.apps.area.ParcelData;
+import io.parceltrack.apps.area.UserParcelArea;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
-import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.apps.runtime.Lifecycle;
-import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.apps.wiring.GrpcWiring;
-import io.parceltrack.grpc.ParcelsUserGrpcService;
-import io.parceltrack.postgres.DatabaseRole;
-import io.parceltrack.postgres.ParcelStores;
-import io.parceltrack.postgres.PostgresDatabase;
-import io.parceltrack.service.UserParcelService;
+import io.parceltrack.apps.wiring.HttpWiring;
 import java.time.Clock;
 import java.util.List;
 
@@ -35,17 +32,11 @@ public final class ParcelsUserServiceApp implements App {
 
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
-        Lifecycle lifecycle = new Lifecycle(COMMAND);
-        PostgresDatabase database = DatabaseWiring.open(
-                settings.db().parcels(), DatabaseRole.PARCELS, settings.db(), COMMAND, lifecycle);
-        ParcelStores stores = database.parcelStores();
-        UserParcelService parcels = new UserParcelService(stores.parcels(), stores.subscriptions());
-
-        GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(),
-                List.of(new ParcelsUserGrpcService(parcels)), lifecycle);
-        HealthServer health = lifecycle.add(new HealthServer(settings.healthPort())
-                .readyWhen("parcels database", database::isReachable));
-        lifecycle.announce(() -> "health: http://localhost:" + health.port() + "/health/ready");
-        return lifecycle;
+        Assembly assembly = new Assembly(COMMAND, settings, clock);
+        UserParcelArea parcels = new UserParcelArea(ParcelData.open(assembly));
+        GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(parcels.grpcService()),
+                assembly.lifecycle());
+        HttpWiring.serveHealth(assembly);
+        return assembly.lifecycle();
     }
 }

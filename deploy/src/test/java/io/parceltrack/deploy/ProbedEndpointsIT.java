@@ -8,16 +8,16 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.parceltrack.apps.runtime.HealthServer;
 import io.parceltrack.grpc.GrpcServerHost;
-import io.parceltrack.grpc.ManagerGrpcService;
-import io.parceltrack.grpc.UserGrpcService;
+import io.parceltrack.grpc.ManagerAccountGrpcService;
+import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
 import io.parceltrack.rest.ReadinessCheck;
-import io.parceltrack.rest.RestApiServer;
-import io.parceltrack.rest.RestApiSettings;
+import io.parceltrack.rest.AppHttpServer;
+import io.parceltrack.rest.ManagerApi;
+import io.parceltrack.rest.HttpServerSettings;
 import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
 import java.net.InetSocketAddress;
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the manifests probe is really served: every HTTP path probed on an app's health port or
- * REST port, and every gRPC health check, asked of the real servers the apps run (the health
- * server, the REST API, a gRPC server host) over real sockets.
+ * REST port, and every gRPC health check, asked of the real servers the apps run (the HTTP
+ * server with and without the REST API, a gRPC server host) over real sockets.
  */
 class ProbedEndpointsIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -71,7 +71,8 @@ class ProbedEndpointsIT {
 
     @Test
     void everyPathProbedOnAnAppsHealthPortAnswers200FromTheHealthServer() throws Exception {
-        HealthServer server = new HealthServer(0).readyWhen("database", () -> true);
+        AppHttpServer server = new AppHttpServer(HttpServerSettings.defaults().withAddress("127.0.0.1", 0),
+                Map.<String, ReadinessCheck>of("database", () -> true), List.of());
         server.start();
         try {
             assertThat(healthServerPaths).contains(Listener.LIVE, Listener.READY);
@@ -88,11 +89,11 @@ class ProbedEndpointsIT {
         InMemoryParcelDatabase parcels = new InMemoryParcelDatabase();
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         Clock clock = Clock.systemUTC();
-        RestApiServer api = new RestApiServer(
-                new ManagerParcelService(parcels, parcels, clock, new SecureRandom()),
-                new AccountService(accounts, accounts, clock, new SecureRandom()),
-                new InMemoryIdempotencyStore(), clock, Map.<String, ReadinessCheck>of("parcels database", () -> true),
-                RestApiSettings.defaults().withAddress("127.0.0.1", 0));
+        HttpServerSettings settings = HttpServerSettings.defaults().withAddress("127.0.0.1", 0);
+        AppHttpServer api = new AppHttpServer(settings, Map.<String, ReadinessCheck>of("parcels database", () -> true),
+                List.of(new ManagerApi(new ManagerParcelService(parcels, parcels, clock, new SecureRandom()),
+                        new AccountService(accounts, accounts, clock, new SecureRandom()),
+                        new InMemoryIdempotencyStore(), clock, settings)));
         int port = api.start();
         try {
             assertThat(restApiPaths).contains(Listener.READY);
@@ -109,7 +110,7 @@ class ProbedEndpointsIT {
         InMemoryAccountStore store = new InMemoryAccountStore();
         AccountService accounts = new AccountService(store, store, Clock.systemUTC(), new SecureRandom());
         GrpcServerHost server = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new UserGrpcService(accounts), new ManagerGrpcService(accounts))).start();
+                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts))).start();
         ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
         try {
             assertThat(grpcServices).isNotEmpty();

@@ -48,4 +48,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             entries.remove(id);
         }
     }
+
+    @Override
+    public synchronized int forgetClaimedBefore(Instant cutoff) {
+        int before = entries.size();
+        entries.values().removeIf(entry -> entry.claimedAt().isBefore(cutoff));
+        return before - entries.size();
+    }
 }

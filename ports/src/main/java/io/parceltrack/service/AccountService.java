@@ -9,6 +9,7 @@ import io.parceltrack.domain.error.NotFoundException;
 import io.parceltrack.domain.error.Subject;
 import io.parceltrack.domain.error.UnauthenticatedException;
 import io.parceltrack.port.in.account.AccountUseCases;
+import io.parceltrack.port.in.account.ProvisionManagerUseCase;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.account.RegisterUserCommand;
 import io.parceltrack.port.out.ManagerStore;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** Users, managers and managers' API tokens. */
-public final class AccountService implements AccountUseCases {
+public final class AccountService implements AccountUseCases, ProvisionManagerUseCase {
     private final UserStore users;
     private final ManagerStore managers;
     private final Clock clock;
@@ -97,6 +98,22 @@ public final class AccountService implements AccountUseCases {
                     "manager " + manager + " has no API token to rotate; issue one first");
         }
         return token;
+    }
+
+    @Override
+    public Manager provisionManager(RegisterManagerCommand command, ApiToken token) {
+        TelegramId id = command.id();
+        if (!isManagerRegistered(id)) {
+            try {
+                registerManager(command);
+            } catch (AlreadyExistsException registeredMeanwhile) {
+                // Another instance provisioned the same manager first; the token is set below all the same.
+            }
+        }
+        if (!managers.setFirstApiToken(id, token.hash(), clock.instant())) {
+            managers.replaceApiToken(id, token.hash(), clock.instant());
+        }
+        return getManager(id);
     }
 
     @Override

@@ -104,4 +104,19 @@ public abstract class IdempotencyStoreContract {
         assertThat(outcomes.results()).filteredOn(Claimed.class::isInstance).hasSize(1);
         assertThat(outcomes.results()).filteredOn(InProgress.class::isInstance).hasSize(7);
     }
+
+    @Test
+    void forgetsKeysClaimedBeforeTheCutoff() {
+        StoredResponse created = new StoredResponse(201, Map.of("Location", "/api/v1/parcels/VF834349180",
+                "Content-Type", "application/json"), "{}");
+        store.claim("manager-1", "old", "fp", LONG_AGO, LONG_AGO.minusSeconds(1));
+        store.claim("manager-1", "recent", "fp", T0, LONG_AGO);
+        store.complete("manager-1", "recent", created);
+
+        assertThat(store.forgetClaimedBefore(T0.minusSeconds(60))).isEqualTo(1);
+
+        // "recent" still answers (every header intact); "old" is gone, even for a retry that treats it as live.
+        assertThat(store.claim("manager-1", "recent", "fp", T0, LONG_AGO)).isEqualTo(new Completed(created));
+        assertThat(store.claim("manager-1", "old", "other", T0, Instant.EPOCH)).isInstanceOf(Claimed.class);
+    }
 }

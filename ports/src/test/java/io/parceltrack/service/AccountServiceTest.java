@@ -140,6 +140,31 @@ class AccountServiceTest {
     }
 
     @Test
+    void provisioningRegistersANewManagerWithTheGivenToken() {
+        TelegramId id = Fixtures.newId();
+        ApiToken token = ApiToken.parse("demo-token-0123456789").orElseThrow();
+
+        Manager provisioned = accounts.provisionManager(
+                RegisterManagerCommand.parse(id, "Demo Manager", "demo@shop.example", "", ""), token);
+
+        assertThat(provisioned.id()).isEqualTo(id);
+        assertThat(accounts.authenticate(token.value())).isEqualTo(id);
+    }
+
+    @Test
+    void provisioningAnExistingManagerReplacesTheirTokenAndKeepsTheirProfile() {
+        TelegramId id = registeredManager();
+        ApiToken old = accounts.issueApiToken(id);
+        ApiToken given = ApiToken.parse("demo-token-0123456789").orElseThrow();
+
+        accounts.provisionManager(RegisterManagerCommand.parse(id, "Someone Else", "other@shop.example", "", ""), given);
+
+        assertThat(accounts.authenticate(given.value())).isEqualTo(id);
+        assertThatThrownBy(() -> accounts.authenticate(old.value())).isInstanceOf(UnauthenticatedException.class);
+        assertThat(accounts.getManager(id).profile().fullName()).isEqualTo("Max Müller");
+    }
+
+    @Test
     void cannotRotateATokenNeverIssued() {
         TelegramId id = registeredManager();
 

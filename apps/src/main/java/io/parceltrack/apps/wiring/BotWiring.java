@@ -28,7 +28,7 @@ public final class BotWiring {
 
     /** Where the manager bot points managers: the REST API, and the user bot for recipients' links. */
     public static ManagerBot.Links links(AppSettings settings) {
-        return new ManagerBot.Links(RestWiring.publicApiUrl(settings.http()), settings.telegram().userBot().username());
+        return new ManagerBot.Links(HttpWiring.publicApiUrl(settings.http()), settings.telegram().userBot().username());
     }
 
     public static BotSettings settings(String name, AppSettings.Bot bot, URI telegramUrl, AppSettings.Telegram telegram) {

@@ -1,7 +1,7 @@
 package io.parceltrack.apps.wiring;
 
+import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
-import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.postgres.DatabaseRole;
 import io.parceltrack.postgres.MigrationReport;
 import io.parceltrack.postgres.PostgresDatabase;
@@ -16,14 +16,17 @@ public final class DatabaseWiring {
 
     private DatabaseWiring() {}
 
-    public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, AppSettings.Databases all,
-            String appName, Lifecycle lifecycle) {
-        PostgresDatabase opened = PostgresDatabase.open(settings(database, appName));
-        lifecycle.add(role.name().toLowerCase(Locale.ROOT) + " database pool", opened);
+    /** The database of {@code role}, closed when the app stops; the app is ready only while it answers. */
+    public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, Assembly assembly) {
+        String name = role.name().toLowerCase(Locale.ROOT) + " database";
+        PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app()));
+        assembly.lifecycle().add(name + " pool", opened);
+        AppSettings.Databases all = assembly.settings().db();
         if (all.migrateOnStart()) {
             MigrationReport report = opened.migrate(role, all.demoData());
             LOG.info("{} database schema is up to date: {}", role, report);
         }
+        assembly.readyWhen(name, opened::isReachable);
         return opened;
     }
 

@@ -23,6 +23,9 @@ public interface IdempotencyStore {
     /** Gives up a claim whose request failed, so that a retry can run it. */
     void release(String scope, String key);
 
+    /** Deletes keys claimed before {@code cutoff}, which callers treat as absent anyway; returns how many. */
+    int forgetClaimedBefore(Instant cutoff);
+
     sealed interface Claim {}
 
     /** The key was free: run the request, then {@link #complete} or {@link #release}. */

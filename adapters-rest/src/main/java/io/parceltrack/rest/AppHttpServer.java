@@ -2,15 +2,8 @@ package io.parceltrack.rest;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinException;
-import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
-import io.parceltrack.port.in.manager.ManagerParcelUseCases;
-import io.parceltrack.port.out.IdempotencyStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,41 +14,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The manager REST API v1 (SPEC §4) on Javalin, built from the ports it serves and its settings.
- * All routes are registered here, in one place. {@link #start()} binds the port, {@link #stop()}
- * lets requests in flight finish (up to the shutdown timeout) and releases everything.
+ * The one HTTP server every app runs, on Javalin: the health probes ({@code /health/live},
+ * {@code /health/ready}) and whatever route groups the app mounts (the manager API, metrics, a web
+ * page). Errors anywhere are answered as problem+json by one translator, every response carries
+ * {@code nosniff}, and a response that did not choose its caching is not cached.
+ * {@link #start()} binds the port, {@link #stop()} lets requests in flight finish (up to the shutdown
+ * timeout) and releases everything.
  */
-public final class RestApiServer {
-    static final String API_BASE = "/api/v1";
+public final class AppHttpServer {
     private static final long DEFAULT_IDLE_GRACE_MILLIS = 1000;
-    private static final Logger LOG = LoggerFactory.getLogger(RestApiServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AppHttpServer.class);
 
-    private final RestApiSettings settings;
+    private final HttpServerSettings settings;
     private final HealthEndpoints health;
+    private final List<RouteGroup> groups;
     private final List<String> endpoints = new CopyOnWriteArrayList<>();
     private final Javalin app;
 
     /**
      * @param readinessChecks named checks of the dependencies; {@code /health/ready} passes when all do
+     * @param groups the route groups to serve besides the health probes
      */
-    public RestApiServer(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
-            IdempotencyStore idempotencyStore, Clock clock, Map<String, ReadinessCheck> readinessChecks,
-            RestApiSettings settings) {
+    public AppHttpServer(HttpServerSettings settings, Map<String, ReadinessCheck> readinessChecks,
+            List<RouteGroup> groups) {
         this.settings = settings;
+        this.groups = List.copyOf(groups);
         ApiJson json = new ApiJson();
         ProblemTranslator problems = new ProblemTranslator(json, settings.unavailableRetryAfter());
-        ManagerRequestPipeline pipeline = new ManagerRequestPipeline(
-                new ApiTokenAuthentication(tokens),
-                new TokenBucketRateLimiter(settings.rateLimit(), clock),
-                new JsonRequestBody(settings.maxBodyBytes()),
-                new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl()),
-                json);
         this.health = new HealthEndpoints(readinessChecks, settings.readinessTimeout(), json, problems);
-        ParcelEndpoints parcelEndpoints = new ParcelEndpoints(parcels);
-        CheckpointEndpoints checkpointEndpoints = new CheckpointEndpoints(parcels);
-        OpenApiDocument openApi = new OpenApiDocument();
-        SwaggerUi swaggerUi = new SwaggerUi();
-
         this.app = Javalin.create(config -> {
             configureServer(config, json, problems);
             config.events.handlerAdded(added -> {
@@ -63,39 +49,11 @@ public final class RestApiServer {
                     endpoints.add(added.getHttpMethod().name() + " " + added.getPath());
                 }
             });
-            var routes = config.routes;
-            String parcel = ParcelEndpoints.COLLECTION + "/{" + FieldVocabulary.TRACK_NUMBER_PATH_PARAMETER + "}";
-            route(routes, HandlerType.POST, ParcelEndpoints.COLLECTION,
-                    pipeline.handler(FieldVocabulary.NEW_PARCEL, parcelEndpoints::add));
-            getAndHead(routes, ParcelEndpoints.COLLECTION,
-                    pipeline.handler(FieldVocabulary.PAGING, parcelEndpoints::list));
-            getAndHead(routes, parcel, pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::get));
-            route(routes, HandlerType.DELETE, parcel,
-                    pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::delete));
-            getAndHead(routes, parcel + "/checkpoints",
-                    pipeline.handler(FieldVocabulary.PARCEL_CHECKPOINTS, checkpointEndpoints::list));
-            route(routes, HandlerType.POST, API_BASE + "/checkpoints",
-                    pipeline.handler(FieldVocabulary.NEW_CHECKPOINT, checkpointEndpoints::add));
-            getAndHead(routes, OpenApiDocument.PATH, openApi::serve);
-            getAndHead(routes, HealthEndpoints.LIVE, health::live);
-            getAndHead(routes, HealthEndpoints.READY, health::ready);
-            getAndHead(routes, SwaggerUi.PATH, swaggerUi::page);
-            getAndHead(routes, SwaggerUi.ASSET_PATH, swaggerUi::asset);
+            Routes routes = new Routes(config.routes);
+            routes.get(HealthEndpoints.LIVE, health::live);
+            routes.get(HealthEndpoints.READY, health::ready);
+            this.groups.forEach(group -> group.register(routes));
         });
-    }
-
-    /**
-     * Left alone, Javalin answers HEAD with an empty 200 without running the GET handler, so even an
-     * unauthenticated HEAD "succeeds". Running the same handler gives HEAD the status and headers GET
-     * would have; Jetty drops the body.
-     */
-    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
-        route(routes, HandlerType.GET, path, handler);
-        route(routes, HandlerType.HEAD, path, handler);
-    }
-
-    private static void route(RoutesConfig routes, HandlerType method, String path, Handler handler) {
-        routes.addHttpHandler(method, path, AccessLog.naming(path, handler));
     }
 
     private void configureServer(JavalinConfig config, ApiJson json, ProblemTranslator problems) {
@@ -110,7 +68,7 @@ public final class RestApiServer {
         config.routes.before(CorrelationId::assign);
         config.routes.after(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
-            if (ctx.path().startsWith(API_BASE + "/")) {
+            if (ctx.res().getHeader("Cache-Control") == null) {
                 ctx.header("Cache-Control", "no-store");
             }
         });
@@ -150,6 +108,7 @@ public final class RestApiServer {
             LOG.warn("requests still running after the shutdown timeout of {} were cut off", settings.shutdownTimeout());
         } finally {
             health.close();
+            groups.forEach(RouteGroup::close);
         }
     }
 

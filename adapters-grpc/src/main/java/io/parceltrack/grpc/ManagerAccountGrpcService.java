@@ -5,9 +5,9 @@ import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.account.ApiToken;
 import io.parceltrack.port.in.account.AccountUseCases;
 import io.parceltrack.proto.account.ApiTokenResponse;
-import io.parceltrack.proto.account.AuthApiTokenRequest;
-import io.parceltrack.proto.account.AuthApiTokenResponse;
-import io.parceltrack.proto.account.AuthResponse;
+import io.parceltrack.proto.account.AuthenticateApiTokenRequest;
+import io.parceltrack.proto.account.AuthenticateApiTokenResponse;
+import io.parceltrack.proto.account.RegistrationStatus;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.ManagerInfo;
 import io.parceltrack.proto.account.RegisterManagerRequest;
@@ -17,10 +17,10 @@ import io.parceltrack.proto.account.TelegramIdRequest;
  * The account service's {@code Manager} RPCs: registration, profile, and the REST API token (issue,
  * rotate, authenticate). Tokens travel only in replies and requests, never into logs or errors.
  */
-public final class ManagerGrpcService extends ManagerGrpc.ManagerImplBase {
+public final class ManagerAccountGrpcService extends ManagerGrpc.ManagerImplBase {
     private final AccountUseCases accounts;
 
-    public ManagerGrpcService(AccountUseCases accounts) {
+    public ManagerAccountGrpcService(AccountUseCases accounts) {
         this.accounts = accounts;
     }
 
@@ -39,9 +39,9 @@ public final class ManagerGrpcService extends ManagerGrpc.ManagerImplBase {
     }
 
     @Override
-    public void auth(TelegramIdRequest request, StreamObserver<AuthResponse> response) {
+    public void isRegistered(TelegramIdRequest request, StreamObserver<RegistrationStatus> response) {
         boolean registered = accounts.isManagerRegistered(new TelegramId(request.getTelegramId()));
-        response.onNext(AuthResponse.newBuilder().setRegistered(registered).build());
+        response.onNext(RegistrationStatus.newBuilder().setRegistered(registered).build());
         response.onCompleted();
     }
 
@@ -60,9 +60,9 @@ public final class ManagerGrpcService extends ManagerGrpc.ManagerImplBase {
     }
 
     @Override
-    public void authApiToken(AuthApiTokenRequest request, StreamObserver<AuthApiTokenResponse> response) {
+    public void authenticateApiToken(AuthenticateApiTokenRequest request, StreamObserver<AuthenticateApiTokenResponse> response) {
         TelegramId manager = accounts.authenticate(request.getApiToken());
-        response.onNext(AuthApiTokenResponse.newBuilder().setManagerTelegramId(manager.value()).build());
+        response.onNext(AuthenticateApiTokenResponse.newBuilder().setManagerTelegramId(manager.value()).build());
         response.onCompleted();
     }
 }

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the REST API can be tuned with. The constructor checks every value and lists all
+ * Everything the HTTP server and the manager API can be tuned with. The constructor checks every value and lists all
  * problems at once, so a misconfigured app fails at startup with one readable error.
  *
  * @param host interface to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
- * @param port TCP port; 0 picks a free one (see {@link RestApiServer#start()})
+ * @param port TCP port; 0 picks a free one (see {@link AppHttpServer#start()})
  * @param maxBodyBytes largest accepted request body; larger ones get 413
  * @param rateLimit per-token request budget; over it, 429 with {@code Retry-After}
  * @param idempotencyTtl how long an {@code Idempotency-Key} and its stored answer are remembered
  * @param readinessTimeout how long one readiness check may take before it counts as failed
  * @param unavailableRetryAfter what {@code Retry-After} suggests when a dependency is down (503)
- * @param shutdownTimeout how long {@link RestApiServer#stop()} waits for requests in flight
+ * @param shutdownTimeout how long {@link AppHttpServer#stop()} waits for requests in flight
  */
-public record RestApiSettings(
+public record HttpServerSettings(
         String host,
         int port,
         int maxBodyBytes,
@@ -31,7 +31,7 @@ public record RestApiSettings(
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-    public RestApiSettings {
+    public HttpServerSettings {
         Objects.requireNonNull(rateLimit, "rateLimit");
         List<String> problems = new ArrayList<>();
         if (host == null || host.isBlank()) {
@@ -48,43 +48,43 @@ public record RestApiSettings(
         requirePositive("unavailableRetryAfter", unavailableRetryAfter, problems);
         requirePositive("shutdownTimeout", shutdownTimeout, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid REST API settings: " + String.join("; ", problems));
+            throw new IllegalArgumentException("invalid HTTP server settings: " + String.join("; ", problems));
         }
     }
 
     /** Sensible production values on {@code 0.0.0.0:8080}. */
-    public static RestApiSettings defaults() {
-        return new RestApiSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, new RateLimitSettings(10, 50),
+    public static HttpServerSettings defaults() {
+        return new HttpServerSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, new RateLimitSettings(10, 50),
                 Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
-    public RestApiSettings withAddress(String newHost, int newPort) {
-        return new RestApiSettings(newHost, newPort, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
+    public HttpServerSettings withAddress(String newHost, int newPort) {
+        return new HttpServerSettings(newHost, newPort, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
                 unavailableRetryAfter, shutdownTimeout);
     }
 
-    public RestApiSettings withMaxBodyBytes(int newMaxBodyBytes) {
-        return new RestApiSettings(host, port, newMaxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
+    public HttpServerSettings withMaxBodyBytes(int newMaxBodyBytes) {
+        return new HttpServerSettings(host, port, newMaxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
                 unavailableRetryAfter, shutdownTimeout);
     }
 
-    public RestApiSettings withRateLimit(RateLimitSettings newRateLimit) {
-        return new RestApiSettings(host, port, maxBodyBytes, newRateLimit, idempotencyTtl, readinessTimeout,
+    public HttpServerSettings withRateLimit(RateLimitSettings newRateLimit) {
+        return new HttpServerSettings(host, port, maxBodyBytes, newRateLimit, idempotencyTtl, readinessTimeout,
                 unavailableRetryAfter, shutdownTimeout);
     }
 
-    public RestApiSettings withIdempotencyTtl(Duration newTtl) {
-        return new RestApiSettings(host, port, maxBodyBytes, rateLimit, newTtl, readinessTimeout,
+    public HttpServerSettings withIdempotencyTtl(Duration newTtl) {
+        return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, newTtl, readinessTimeout,
                 unavailableRetryAfter, shutdownTimeout);
     }
 
-    public RestApiSettings withReadinessTimeout(Duration newTimeout) {
-        return new RestApiSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, newTimeout,
+    public HttpServerSettings withReadinessTimeout(Duration newTimeout) {
+        return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, newTimeout,
                 unavailableRetryAfter, shutdownTimeout);
     }
 
-    public RestApiSettings withShutdownTimeout(Duration newTimeout) {
-        return new RestApiSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
+    public HttpServerSettings withShutdownTimeout(Duration newTimeout) {
+        return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
                 unavailableRetryAfter, newTimeout);
     }
 

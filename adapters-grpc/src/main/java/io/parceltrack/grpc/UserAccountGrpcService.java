@@ -3,7 +3,7 @@ package io.parceltrack.grpc;
 import io.grpc.stub.StreamObserver;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.port.in.account.AccountUseCases;
-import io.parceltrack.proto.account.AuthResponse;
+import io.parceltrack.proto.account.RegistrationStatus;
 import io.parceltrack.proto.account.RegisterUserRequest;
 import io.parceltrack.proto.account.TelegramIdRequest;
 import io.parceltrack.proto.account.UserGrpc;
@@ -13,10 +13,10 @@ import io.parceltrack.proto.account.UserInfo;
  * The account service's {@code User} RPCs: recipients register, read their profile, and the bots
  * check whether someone is registered. Domain errors are left to {@link DomainErrorInterceptor}.
  */
-public final class UserGrpcService extends UserGrpc.UserImplBase {
+public final class UserAccountGrpcService extends UserGrpc.UserImplBase {
     private final AccountUseCases accounts;
 
-    public UserGrpcService(AccountUseCases accounts) {
+    public UserAccountGrpcService(AccountUseCases accounts) {
         this.accounts = accounts;
     }
 
@@ -35,9 +35,9 @@ public final class UserGrpcService extends UserGrpc.UserImplBase {
     }
 
     @Override
-    public void auth(TelegramIdRequest request, StreamObserver<AuthResponse> response) {
+    public void isRegistered(TelegramIdRequest request, StreamObserver<RegistrationStatus> response) {
         boolean registered = accounts.isUserRegistered(new TelegramId(request.getTelegramId()));
-        response.onNext(AuthResponse.newBuilder().setRegistered(registered).build());
+        response.onNext(RegistrationStatus.newBuilder().setRegistered(registered).build());
         response.onCompleted();
     }
 }

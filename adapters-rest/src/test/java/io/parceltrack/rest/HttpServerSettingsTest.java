@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RestApiSettingsTest {
+class HttpServerSettingsTest {
 
     @Test
     void defaultsAreValid() {
-        RestApiSettings defaults = RestApiSettings.defaults();
+        HttpServerSettings defaults = HttpServerSettings.defaults();
 
         assertThat(defaults.port()).isEqualTo(8080);
         assertThat(defaults.maxBodyBytes()).isEqualTo(64 * 1024);
@@ -19,7 +19,7 @@ class RestApiSettingsTest {
 
     @Test
     void listsEveryInvalidSettingAtOnce() {
-        assertThatThrownBy(() -> new RestApiSettings(" ", 70_000, 10, new RateLimitSettings(1, 1), Duration.ZERO,
+        assertThatThrownBy(() -> new HttpServerSettings(" ", 70_000, 10, new RateLimitSettings(1, 1), Duration.ZERO,
                 Duration.ofSeconds(-1), null, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host")
@@ -39,6 +39,6 @@ class RestApiSettingsTest {
 
     @Test
     void portZeroMeansAnyFreePort() {
-        assertThat(RestApiSettings.defaults().withAddress("127.0.0.1", 0).port()).isZero();
+        assertThat(HttpServerSettings.defaults().withAddress("127.0.0.1", 0).port()).isZero();
     }
 }

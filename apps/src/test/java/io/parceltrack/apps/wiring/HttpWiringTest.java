@@ -7,13 +7,13 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RestWiringTest {
+class HttpWiringTest {
 
     @Test
     void thePublicApiUrlIsTheServersPublicRootPlusTheApiBasePath() {
-        assertThat(RestWiring.publicApiUrl(http("https://parcels.example.com")))
+        assertThat(HttpWiring.publicApiUrl(http("https://parcels.example.com")))
                 .isEqualTo(URI.create("https://parcels.example.com/api/v1"));
-        assertThat(RestWiring.publicApiUrl(http("https://example.com/parceltrack/")))
+        assertThat(HttpWiring.publicApiUrl(http("https://example.com/parceltrack/")))
                 .isEqualTo(URI.create("https://example.com/parceltrack/api/v1"));
     }
 

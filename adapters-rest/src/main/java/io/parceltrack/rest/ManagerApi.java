@@ -1,0 +1,48 @@
+package io.parceltrack.rest;
+
+import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
+import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.out.IdempotencyStore;
+import java.time.Clock;
+
+/**
+ * The manager REST API v1 (SPEC §4) as a route group: parcels and checkpoints behind API-token
+ * authentication, rate limits and idempotent POSTs, with its OpenAPI document and Swagger UI. All
+ * its routes are registered here, in one place.
+ */
+public final class ManagerApi implements RouteGroup {
+    static final String API_BASE = "/api/v1";
+
+    private final ManagerRequestPipeline pipeline;
+    private final ParcelEndpoints parcelEndpoints;
+    private final CheckpointEndpoints checkpointEndpoints;
+    private final OpenApiDocument openApi = new OpenApiDocument();
+    private final SwaggerUi swaggerUi = new SwaggerUi();
+
+    public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
+            IdempotencyStore idempotencyStore, Clock clock, HttpServerSettings settings) {
+        this.pipeline = new ManagerRequestPipeline(
+                new ApiTokenAuthentication(tokens),
+                new TokenBucketRateLimiter(settings.rateLimit(), clock),
+                new JsonRequestBody(settings.maxBodyBytes()),
+                new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl()),
+                new ApiJson());
+        this.parcelEndpoints = new ParcelEndpoints(parcels);
+        this.checkpointEndpoints = new CheckpointEndpoints(parcels);
+    }
+
+    @Override
+    public void register(Routes routes) {
+        String parcel = ParcelEndpoints.COLLECTION + "/{" + FieldVocabulary.TRACK_NUMBER_PATH_PARAMETER + "}";
+        routes.post(ParcelEndpoints.COLLECTION, pipeline.handler(FieldVocabulary.NEW_PARCEL, parcelEndpoints::add))
+                .get(ParcelEndpoints.COLLECTION, pipeline.handler(FieldVocabulary.PAGING, parcelEndpoints::list))
+                .get(parcel, pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::get))
+                .delete(parcel, pipeline.handler(FieldVocabulary.PARCEL_PATH, parcelEndpoints::delete))
+                .get(parcel + "/checkpoints",
+                        pipeline.handler(FieldVocabulary.PARCEL_CHECKPOINTS, checkpointEndpoints::list))
+                .post(API_BASE + "/checkpoints", pipeline.handler(FieldVocabulary.NEW_CHECKPOINT, checkpointEndpoints::add))
+                .get(OpenApiDocument.PATH, openApi::serve)
+                .get(SwaggerUi.PATH, swaggerUi::page)
+                .get(SwaggerUi.ASSET_PATH, swaggerUi::asset);
+    }
+}

@@ -1,0 +1,51 @@
+package io.parceltrack.apps.area;
+
+import io.parceltrack.apps.runtime.Component;
+import io.parceltrack.apps.wiring.KafkaWiring;
+import io.parceltrack.kafka.KafkaParcelEventPublisher;
+import io.parceltrack.kafka.NotificationDeliveryConsumer;
+import io.parceltrack.kafka.ParcelEventFanOutConsumer;
+import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
+import io.parceltrack.port.out.ParcelEventPublisher;
+import io.parceltrack.port.out.SubscriptionStore;
+import io.parceltrack.service.NotificationFanOutService;
+import java.time.Duration;
+
+/** Events on {@code parcel-events} and deliveries on {@code notification-deliveries}, through Kafka. */
+final class KafkaEvents implements EventTransport {
+    private static final Duration FAN_OUT_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration DELIVERY_STOP_GRACE = Duration.ofSeconds(60);
+
+    private final Assembly assembly;
+    private final KafkaWiring kafka;
+
+    KafkaEvents(Assembly assembly) {
+        this.assembly = assembly;
+        this.kafka = new KafkaWiring(assembly.settings().kafka());
+        kafka.createTopicsOnStart(assembly.lifecycle());
+    }
+
+    @Override
+    public ParcelEventPublisher eventPublisher() {
+        KafkaParcelEventPublisher publisher = new KafkaParcelEventPublisher(kafka.relayPublisher());
+        assembly.lifecycle().add("parcel event producer", publisher);
+        return publisher;
+    }
+
+    @Override
+    public void fanOut(SubscriptionStore subscriptions) {
+        int pageSize = assembly.settings().notifications().fanOutPageSize();
+        ParcelEventFanOutConsumer consumer = new ParcelEventFanOutConsumer(kafka.fanOutConsumer(),
+                deliveries -> new NotificationFanOutService(subscriptions, deliveries, pageSize));
+        assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
+        assembly.readyWhen("parcel event consumer", consumer::isRunning);
+    }
+
+    @Override
+    public void deliverTo(DeliverNotificationUseCase delivery) {
+        NotificationDeliveryConsumer consumer = new NotificationDeliveryConsumer(
+                kafka.deliveryConsumer(assembly.settings().notifications().parallelRecipients()), delivery);
+        assembly.add(Component.of("delivery consumer", consumer::start, () -> consumer.stop(DELIVERY_STOP_GRACE)));
+        assembly.readyWhen("delivery consumer", consumer::isRunning);
+    }
+}

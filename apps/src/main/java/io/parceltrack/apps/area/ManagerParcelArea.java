@@ -1,0 +1,62 @@
+package io.parceltrack.apps.area;
+
+import io.grpc.BindableService;
+import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.runtime.Component;
+import io.parceltrack.apps.wiring.Housekeeping;
+import io.parceltrack.apps.wiring.HttpWiring;
+import io.parceltrack.grpc.ParcelsManagerGrpcService;
+import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
+import io.parceltrack.port.out.ParcelEventPublisher;
+import io.parceltrack.rest.ManagerApi;
+import io.parceltrack.rest.RouteGroup;
+import io.parceltrack.service.ManagerParcelService;
+import io.parceltrack.service.OutboxRelayService;
+import io.parceltrack.service.OutboxRelayWorker;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * Managers' parcels: the use cases on the parcels data, their gRPC and REST faces, and the relay
+ * that carries the outbox of parcel events to the event transport.
+ */
+public final class ManagerParcelArea {
+    /** Idempotency keys are kept this long beyond their time to live. */
+    public static final Duration KEEP_BOOKKEEPING = Duration.ofDays(7);
+    private static final Duration RELAY_STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Assembly assembly;
+    private final ParcelData data;
+    private final ManagerParcelService service;
+
+    public ManagerParcelArea(Assembly assembly, ParcelData data) {
+        this.assembly = assembly;
+        this.data = data;
+        this.service = new ManagerParcelService(data.parcels(), data.checkpoints(), assembly.clock(), new SecureRandom());
+    }
+
+    public ManagerParcelService service() {
+        return service;
+    }
+
+    public BindableService grpcService() {
+        return new ParcelsManagerGrpcService(service);
+    }
+
+    /** Relays the outbox to {@code publisher}, oldest event first, for as long as the app runs. */
+    public void relayEventsTo(ParcelEventPublisher publisher) {
+        AppSettings.Outbox outbox = assembly.settings().outbox();
+        OutboxRelayWorker relay = new OutboxRelayWorker(
+                new OutboxRelayService(data.outbox(), publisher, outbox.batchSize()),
+                outbox.pollInterval(), outbox.maxBackoff());
+        assembly.add(Component.of("outbox relay", relay::start, () -> relay.stop(RELAY_STOP_GRACE)));
+    }
+
+    /** The manager REST API v1, its callers authenticated by {@code tokens}; old idempotency keys are forgotten hourly. */
+    public RouteGroup restApi(AuthenticateApiTokenUseCase tokens) {
+        AppSettings.Http http = assembly.settings().http();
+        assembly.add(new Housekeeping(assembly.clock())
+                .every("idempotency keys", http.idempotencyTtl().plus(KEEP_BOOKKEEPING), data.idempotency()::forgetClaimedBefore));
+        return new ManagerApi(service, tokens, data.idempotency(), assembly.clock(), HttpWiring.settings(http));
+    }
+}
