@@ -1,14 +1,8 @@
 package io.parceltrack.telegram.manager;
 
-import io.parceltrack.domain.TelegramId;
-import io.parceltrack.domain.account.ApiToken;
 import io.parceltrack.domain.account.Manager;
-import io.parceltrack.domain.error.AccessDeniedException;
 import io.parceltrack.domain.error.AlreadyExistsException;
 import io.parceltrack.domain.error.InvalidInputException;
-import io.parceltrack.domain.error.NotFoundException;
-import io.parceltrack.domain.error.Subject;
-import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.account.ApiTokenUseCase;
 import io.parceltrack.port.in.account.GetManagerQuery;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
@@ -30,30 +24,31 @@ import java.util.Optional;
 
 /**
  * The manager bot's dialogue: registration, the menu, adding a parcel ({@link ParcelDialogue}),
- * adding a checkpoint ({@link CheckpointDialogue}), the parcel list with details and deletion, and
- * the API token. This class routes what the person does to the part that answers it.
+ * adding a checkpoint ({@link CheckpointDialogue}), the parcel list with details and deletion
+ * ({@link ParcelActions}), and the API token ({@link TokenActions}). This class routes what the
+ * person does to the part that answers it.
  */
 final class ManagerConversation implements ConversationFlow<ManagerState> {
     private static final StateFormat<ManagerState> FORMAT = new ManagerStateFormat();
 
     private final GetManagerQuery managers;
     private final RegisterManagerUseCase registration;
-    private final ApiTokenUseCase tokens;
-    private final ManagerParcelUseCases parcels;
     private final ManagerScreens screens;
     private final ParcelDialogue parcelDialogue;
     private final CheckpointDialogue checkpointDialogue;
+    private final ParcelActions parcelActions;
+    private final TokenActions tokenActions;
     private final Registration dialogue = Registration.ofManagers();
 
     ManagerConversation(GetManagerQuery managers, RegisterManagerUseCase registration, ApiTokenUseCase tokens,
             ManagerParcelUseCases parcels, ManagerScreens screens) {
         this.managers = managers;
         this.registration = registration;
-        this.tokens = tokens;
-        this.parcels = parcels;
         this.screens = screens;
         this.parcelDialogue = new ParcelDialogue(parcels, screens);
         this.checkpointDialogue = new CheckpointDialogue(parcels, screens);
+        this.parcelActions = new ParcelActions(parcels, screens, checkpointDialogue);
+        this.tokenActions = new TokenActions(managers, tokens, screens);
     }
 
     @Override
@@ -175,8 +170,8 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
             turn.answerPress("");
             turn.edit(messageId, list);
         } else if (callback instanceof Callback.Token token) {
-            onToken(turn, token.rotate());
-        } else if (!new ParcelActions(turn, messageId).handle(callback)) {
+            tokenActions.press(turn, token.rotate());
+        } else if (!parcelActions.handle(turn, messageId, callback)) {
             staleButton(turn);
         }
     }
@@ -239,110 +234,6 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
                 showMenu(turn, Markup.NONE);
             }
             default -> staleButton(turn);
-        }
-    }
-
-    /** What the buttons of the parcel list and of a parcel's details do. */
-    private final class ParcelActions {
-        private final Turn<ManagerState> turn;
-        private final int messageId;
-        private final Phrasebook texts;
-
-        ParcelActions(Turn<ManagerState> turn, int messageId) {
-            this.turn = turn;
-            this.messageId = messageId;
-            this.texts = turn.texts();
-        }
-
-        /** {@code false} if the callback is none of these. */
-        boolean handle(Callback callback) {
-            TrackNumber trackNumber;
-            if (callback instanceof Callback.OwnParcel open) {
-                trackNumber = open.parcel();
-            } else if (callback instanceof Callback.OwnParcelHistory history) {
-                trackNumber = history.parcel();
-            } else if (callback instanceof Callback.CheckpointFor checkpoint) {
-                trackNumber = checkpoint.parcel();
-            } else if (callback instanceof Callback.Delete delete) {
-                trackNumber = delete.parcel();
-            } else if (callback instanceof Callback.ConfirmDelete confirm) {
-                trackNumber = confirm.parcel();
-            } else if (callback instanceof Callback.KeepParcel keep) {
-                trackNumber = keep.parcel();
-            } else {
-                return false;
-            }
-            try {
-                act(callback, trackNumber);
-            } catch (NotFoundException e) {
-                gone(callback, e);
-            } catch (AccessDeniedException e) {
-                turn.answerPress("");
-                showMenu(turn, texts.phrase(Text.NOT_YOUR_PARCEL, trackNumber.value()));
-            }
-            return true;
-        }
-
-        private void act(Callback callback, TrackNumber trackNumber) {
-            if (callback instanceof Callback.OwnParcel) {
-                OutgoingMessage details = screens.details(turn, trackNumber, 1);
-                turn.answerPress("");
-                turn.send(details);
-            } else if (callback instanceof Callback.OwnParcelHistory history) {
-                OutgoingMessage details = screens.details(turn, trackNumber, history.page());
-                turn.answerPress("");
-                turn.edit(messageId, details);
-            } else if (callback instanceof Callback.CheckpointFor) {
-                turn.answerPress("");
-                checkpointDialogue.choose(turn, trackNumber);
-            } else if (callback instanceof Callback.Delete) {
-                turn.answerPress("");
-                turn.edit(messageId, screens.deleteConfirmation(turn, trackNumber));
-            } else if (callback instanceof Callback.ConfirmDelete) {
-                parcels.deleteParcel(turn.incoming().person(), trackNumber);
-                turn.answerPress("");
-                turn.edit(messageId, screens.deleted(texts, trackNumber));
-            } else {
-                turn.answerPress(texts.plain(Text.DELETE_KEPT));
-                turn.edit(messageId, screens.details(turn, trackNumber, 1));
-            }
-        }
-
-        /**
-         * The parcel was deleted since the button was made. A parcel's own screen says so in place;
-         * a list keeps its other parcels and only the pressed button says so.
-         */
-        private void gone(Callback callback, NotFoundException e) {
-            if (e.subject() != Subject.PARCEL) {
-                throw e;
-            }
-            turn.answerPress(texts.plain(Text.PARCEL_GONE));
-            if (!(callback instanceof Callback.OwnParcel)) {
-                turn.edit(messageId, OutgoingMessage.of(texts.phrase(Text.PARCEL_GONE))
-                        .withRow(ManagerScreens.backToList(texts), ManagerScreens.menuButton(texts)));
-            }
-        }
-    }
-
-    private void onToken(Turn<ManagerState> turn, boolean rotate) {
-        Phrasebook texts = turn.texts();
-        TelegramId manager = turn.incoming().person();
-        turn.moveTo(new ManagerState.Idle());
-        try {
-            ApiToken token = rotate ? tokens.rotateApiToken(manager) : tokens.issueApiToken(manager);
-            turn.answerPress("");
-            turn.send(screens.tokenShown(texts, token));
-        } catch (AlreadyExistsException e) {
-            turn.answerPress(texts.plain(Text.TOKEN_ALREADY_ISSUED));
-            turn.send(screens.tokenScreen(turn, managers.getManager(manager))
-                    .withNotice(texts.phrase(Text.TOKEN_ALREADY_ISSUED)));
-        } catch (NotFoundException e) {
-            if (e.subject() != Subject.API_TOKEN) {
-                throw e;
-            }
-            turn.answerPress(texts.plain(Text.TOKEN_MISSING));
-            turn.send(screens.tokenScreen(turn, managers.getManager(manager))
-                    .withNotice(texts.phrase(Text.TOKEN_MISSING)));
         }
     }
 

@@ -25,7 +25,6 @@ import io.parceltrack.telegram.text.Markup;
 import io.parceltrack.telegram.text.Phrasebook;
 import io.parceltrack.telegram.text.Text;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The user bot's dialogue: registration, the menu, looking parcels up by track number (typed at any
@@ -38,16 +37,16 @@ final class UserConversation implements ConversationFlow<UserState> {
 
     private final GetUserQuery users;
     private final RegisterUserUseCase registration;
-    private final UserParcelUseCases parcels;
     private final UserScreens screens;
+    private final SubscriptionButtons buttons;
     private final Registration dialogue = Registration.ofUsers();
 
     UserConversation(GetUserQuery users, RegisterUserUseCase registration, UserParcelUseCases parcels,
             UserScreens screens) {
         this.users = users;
         this.registration = registration;
-        this.parcels = parcels;
         this.screens = screens;
+        this.buttons = new SubscriptionButtons(parcels, screens);
     }
 
     @Override
@@ -186,9 +185,9 @@ final class UserConversation implements ConversationFlow<UserState> {
         if (callback instanceof Callback.OpenParcel open) {
             openFromButton(turn, open.parcel());
         } else if (callback instanceof Callback.History history) {
-            inPlace(turn, messageId, () -> screens.history(turn, history.parcel(), history.page()));
+            buttons.inPlace(turn, messageId, () -> screens.history(turn, history.parcel(), history.page()));
         } else if (callback instanceof Callback.BackToCard card) {
-            inPlace(turn, messageId, () -> screens.card(turn, card.parcel(), UserState.isRegistered(state)));
+            buttons.inPlace(turn, messageId, () -> screens.card(turn, card.parcel(), UserState.isRegistered(state)));
         } else if (!UserState.isRegistered(state)) {
             if (callback instanceof Callback.Subscribe subscribe) {
                 turn.answerPress(texts.plain(Text.REGISTER_FIRST));
@@ -203,29 +202,8 @@ final class UserConversation implements ConversationFlow<UserState> {
             }
         } else if (callback instanceof Callback.Menu menu) {
             onMenu(turn, menu.item());
-        } else if (callback instanceof Callback.Subscribe subscribe) {
-            toggle(turn, messageId, subscribe.parcel(), true);
-        } else if (callback instanceof Callback.Unsubscribe unsubscribe) {
-            toggle(turn, messageId, unsubscribe.parcel(), false);
-        } else if (callback instanceof Callback.SubscriptionsPage page) {
-            OutgoingMessage list = screens.subscriptions(turn, page.page(), Text.SUBSCRIPTIONS_EMPTY);
-            turn.answerPress("");
-            turn.edit(messageId, list);
-        } else if (callback instanceof Callback.StopFollowing stop) {
-            stopFollowing(turn, messageId, stop);
-        } else {
+        } else if (!buttons.handle(turn, messageId, callback)) {
             staleButton(turn);
-        }
-    }
-
-    /** A card and its history pages replace each other in the same message. */
-    private void inPlace(Turn<UserState> turn, int messageId, Supplier<OutgoingMessage> screen) {
-        try {
-            OutgoingMessage shown = screen.get();
-            turn.answerPress("");
-            turn.edit(messageId, shown);
-        } catch (NotFoundException e) {
-            parcelGone(turn, e);
         }
     }
 
@@ -264,50 +242,8 @@ final class UserConversation implements ConversationFlow<UserState> {
             }
         } catch (NotFoundException e) {
             // A list or notification with a parcel deleted since: say so on the button, keep the message.
-            parcelGone(turn, e);
+            SubscriptionButtons.parcelGone(turn, e);
         }
-    }
-
-    private void parcelGone(Turn<UserState> turn, NotFoundException e) {
-        if (e.subject() != Subject.PARCEL) {
-            throw e;
-        }
-        turn.answerPress(turn.texts().plain(Text.PARCEL_GONE));
-    }
-
-    private void toggle(Turn<UserState> turn, int messageId, TrackNumber trackNumber, boolean subscribe) {
-        Phrasebook texts = turn.texts();
-        TelegramId person = turn.incoming().person();
-        try {
-            if (subscribe) {
-                parcels.subscribe(person, trackNumber);
-                turn.answerPress(texts.plain(Text.SUBSCRIBED));
-            } else {
-                parcels.unsubscribe(person, trackNumber);
-                turn.answerPress(texts.plain(Text.UNSUBSCRIBED));
-            }
-        } catch (AlreadyExistsException e) {
-            turn.answerPress(texts.plain(Text.ALREADY_SUBSCRIBED));
-        } catch (NotFoundException e) {
-            if (e.subject() != Subject.SUBSCRIPTION) {
-                turn.answerPress(texts.plain(Text.PARCEL_GONE));
-                turn.edit(messageId, OutgoingMessage.of(texts.phrase(Text.PARCEL_GONE)).withRow(UserScreens.menuButton(texts)));
-                return;
-            }
-            turn.answerPress(texts.plain(Text.NOT_SUBSCRIBED));
-        }
-        turn.edit(messageId, screens.card(turn, trackNumber, true));
-    }
-
-    private void stopFollowing(Turn<UserState> turn, int messageId, Callback.StopFollowing stop) {
-        Phrasebook texts = turn.texts();
-        try {
-            parcels.unsubscribe(turn.incoming().person(), stop.parcel());
-            turn.answerPress(texts.plain(Text.UNSUBSCRIBED));
-        } catch (NotFoundException e) {
-            turn.answerPress(texts.plain(e.subject() == Subject.SUBSCRIPTION ? Text.NOT_SUBSCRIBED : Text.PARCEL_GONE));
-        }
-        turn.edit(messageId, screens.subscriptions(turn, stop.page(), Text.SUBSCRIPTIONS_NONE_LEFT));
     }
 
     // ------------------------------------------------------------------ what the bot shows
