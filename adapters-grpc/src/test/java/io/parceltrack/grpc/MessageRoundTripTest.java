@@ -16,6 +16,7 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
@@ -213,5 +214,37 @@ class MessageRoundTripTest {
         assertThat(ProtoMapping.toDomain(ProtoMapping.toProto(event))).isEqualTo(event);
         assertThat(ProtoMapping.toDomain(ProtoMapping.toProto(delivery))).isEqualTo(delivery);
         assertThat(UUID.fromString(ProtoMapping.toProto(delivery).getDeliveryId())).isEqualTo(delivery.id().value());
+    }
+
+    @Test
+    void eventsAndDeliveriesCarryTheParcelsStatusAfterALateCheckpoint() {
+        Checkpoint late = new Checkpoint(REGISTERED, "Тула", "вручена", ParcelStatus.DELIVERED);
+        CheckpointEffect effect = new CheckpointEffect(ParcelStatus.IN_TRANSIT, true);
+        ParcelEvent event = new ParcelEvent(EventId.random(new SplittableRandom(8)), TRACK, "Самовар", late, REGISTERED,
+                effect);
+        Delivery delivery = Delivery.of(event, ID);
+
+        assertThat(ProtoMapping.toDomain(ProtoMapping.toProto(event)).effect()).isEqualTo(effect);
+        assertThat(ProtoMapping.toDomain(ProtoMapping.toProto(delivery))).isEqualTo(delivery);
+        assertThat(delivery.effect()).isEqualTo(effect);
+    }
+
+    @Test
+    void readsMessagesWrittenBeforeTheEffectWasCarriedAsTheyWereMeant() throws Exception {
+        Checkpoint checkpoint = new Checkpoint(REGISTERED, "Тула", "", ParcelStatus.DELIVERED);
+        ParcelEvent event = new ParcelEvent(EventId.random(new SplittableRandom(9)), TRACK, "Самовар", checkpoint,
+                REGISTERED, new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
+        // Today's bytes without the two new fields are exactly what the previous version wrote.
+        byte[] oldEvent = ProtoMapping.toProto(event).toBuilder().clearParcelStatus().clearRecordedLate().build()
+                .toByteArray();
+        byte[] oldDelivery = ProtoMapping.toProto(Delivery.of(event, ID)).toBuilder().clearParcelStatus()
+                .clearRecordedLate().build().toByteArray();
+
+        ParcelEvent read = ProtoMapping.toDomain(io.parceltrack.proto.notification.Event.parseFrom(oldEvent));
+        Delivery readDelivery = ProtoMapping.toDomain(io.parceltrack.proto.notification.Delivery.parseFrom(oldDelivery));
+
+        assertThat(read.effect()).isEqualTo(new CheckpointEffect(ParcelStatus.DELIVERED, false));
+        assertThat(read.checkpoint()).isEqualTo(checkpoint);
+        assertThat(readDelivery.effect()).isEqualTo(new CheckpointEffect(ParcelStatus.DELIVERED, false));
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param timeZone in which dates are shown and typed ({@code DD.MM.YYYY HH:MM})
  * @param rates how fast the bot may send
  * @param pollTimeout how long one getUpdates long poll waits for news
+ * @param chatBacklog updates of one chat that may wait to be answered; more are skipped (see docs/BOTS.md)
  */
 public record BotSettings(
         String name,
@@ -27,9 +28,12 @@ public record BotSettings(
         Language defaultLanguage,
         ZoneId timeZone,
         SendRates rates,
-        Duration pollTimeout) {
+        Duration pollTimeout,
+        int chatBacklog) {
 
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
+    /** A person typing fast sends a few messages within the second a reply takes; a flood sends many more. */
+    public static final int DEFAULT_CHAT_BACKLOG = 10;
     private static final Pattern TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,200}");
 
     public BotSettings {
@@ -52,21 +56,31 @@ public record BotSettings(
         if (pollTimeout.isNegative() || pollTimeout.toSeconds() > 600) {
             throw new IllegalArgumentException("pollTimeout must be between 0 and 600 seconds");
         }
+        if (chatBacklog < 1 || chatBacklog > 1000) {
+            throw new IllegalArgumentException("chatBacklog must be between 1 and 1000");
+        }
     }
 
     /** Settings with Telegram's own rates and a 50-second long poll. */
     public static BotSettings of(String name, String token, URI telegramUrl, String username,
             Language defaultLanguage, ZoneId timeZone) {
         return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone,
-                SendRates.telegramDefaults(), Duration.ofSeconds(50));
+                SendRates.telegramDefaults(), Duration.ofSeconds(50), DEFAULT_CHAT_BACKLOG);
     }
 
     public BotSettings withRates(SendRates newRates) {
-        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, newRates, pollTimeout);
+        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, newRates, pollTimeout,
+                chatBacklog);
     }
 
     public BotSettings withPollTimeout(Duration newPollTimeout) {
-        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, newPollTimeout);
+        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, newPollTimeout,
+                chatBacklog);
+    }
+
+    public BotSettings withChatBacklog(int newChatBacklog) {
+        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, pollTimeout,
+                newChatBacklog);
     }
 
     /** The token with everything after the bot id hidden, for logs. */
@@ -78,6 +92,6 @@ public record BotSettings(
     public String toString() {
         return "BotSettings[name=" + name + ", token=" + maskedToken() + ", telegramUrl=" + telegramUrl
                 + ", username=" + username + ", defaultLanguage=" + defaultLanguage + ", timeZone=" + timeZone
-                + ", rates=" + rates + ", pollTimeout=" + pollTimeout + "]";
+                + ", rates=" + rates + ", pollTimeout=" + pollTimeout + ", chatBacklog=" + chatBacklog + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.parceltrack.telegram;
 
 import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
@@ -15,11 +16,14 @@ import io.parceltrack.port.in.manager.AddCheckpointCommand;
 import io.parceltrack.port.in.manager.AddParcelCommand;
 import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
+import io.parceltrack.service.NotificationFanOutService;
 import io.parceltrack.service.UserParcelService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The core as the bots see it in standalone mode: in-process services over memory adapters. */
 public final class Backend {
@@ -48,7 +52,19 @@ public final class Backend {
     }
 
     public Parcel addCheckpoint(long manager, Parcel parcel, String place, ParcelStatus status) {
+        return addCheckpoint(manager, parcel, Instant.now(clock), place, status);
+    }
+
+    public Parcel addCheckpoint(long manager, Parcel parcel, Instant time, String place, ParcelStatus status) {
         return managerParcels.addCheckpoint(new AddCheckpointCommand(TelegramId.of(manager), parcel.trackNumber(),
-                new Checkpoint(Instant.now(clock), place, "scanned", status)));
+                new Checkpoint(time, place, "scanned", status)));
+    }
+
+    /** What the notification service emits for the checkpoints recorded since the last call, as it would. */
+    public List<Delivery> pendingDeliveries() {
+        List<Delivery> deliveries = new ArrayList<>();
+        NotificationFanOutService fanOut = new NotificationFanOutService(parcelDatabase, deliveries::addAll, 100);
+        parcelDatabase.drain(10_000, events -> events.forEach(fanOut::fanOut));
+        return deliveries;
     }
 }

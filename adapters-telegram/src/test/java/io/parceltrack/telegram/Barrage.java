@@ -22,7 +22,8 @@ public final class Barrage {
             "ph:x:y", "del:ZZ000000000", "delok:ZZ000000000", "delno:ZZ000000000", "cp:ZZ000000000",
             "cps:UNKNOWN", "cps:IN_TRANSIT", "cps:", "cpt:now", "skip:place", "skip:note", "skip:description",
             "reg:start", "reg:skip-phone", "reg:skip-company", "reg:", "tok:issue", "tok:rotate", "tok:",
-            ":::", "Ω≈ç√∫", "<b>", "&amp;");
+            ":::", "Ω≈ç√∫", "<b>", "&amp;", "subs:100000", "pl:100000", "hist:ZZ000000000:1",
+            "hist:ZZ000000000:100000", "ph:ZZ000000000:100000", "card:ZZ000000000", "hist:ZZ000000000:100001");
     private static final List<String> TEXTS = List.of("hello", " ", "?", "VF834349180", "vf 834349180",
             "ZZ000000000", "a", "Anna", "anna@example.com", "+79991234567", "24.12.2030 18:30", "99.99.9999 99:99",
             "<b>bold</b>", "R&D <>&\"'", "*_[]()~`>#+-=|{}.!", "😀🚚📦", "line one\nline two", "\u0000\u0007",

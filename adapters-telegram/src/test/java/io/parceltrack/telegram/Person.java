@@ -112,6 +112,12 @@ public final class Person {
             return person.message(last.messageId());
         }
 
+        /** Every message the bot sent or edited in answer, as it is now, in order. */
+        public List<ChatMessage> shown() {
+            return events.stream().filter(e -> e.kind() != ChatEvent.Kind.BOT_ANSWERED_PRESS)
+                    .map(e -> person.message(e.messageId())).distinct().toList();
+        }
+
         public boolean edited() {
             return events.stream().anyMatch(e -> e.kind() == ChatEvent.Kind.BOT_EDITED);
         }

@@ -15,7 +15,7 @@ public final class TestBots {
 
     public static BotSettings settings(String name, String token, String username, TelegramEmulator emulator) {
         return new BotSettings(name, token, URI.create(emulator.baseUrl()), username, Language.EN, MOSCOW,
-                new SendRates(1000, 1000, Duration.ofSeconds(1)), Duration.ofSeconds(5));
+                new SendRates(1000, 1000, Duration.ofSeconds(1)), Duration.ofSeconds(5), BotSettings.DEFAULT_CHAT_BACKLOG);
     }
 
     /** A chat id no other test uses. */

@@ -1,24 +1,22 @@
 package io.parceltrack.memory;
 
+import io.parceltrack.lanes.KeyedLanes;
 import io.parceltrack.port.out.UnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs tasks on a fixed set of single-threaded lanes, choosing the lane by key: tasks with equal
- * keys run in submission order, others in parallel. Failed tasks are retried on their lane: while
- * the failure is an {@link UnavailableException} (a dependency is down, e.g. the bot cannot reach
- * Telegram) for as long as it takes, since the message would otherwise be lost; any other failure
- * is a bug and is given up after {@code maxAttempts}.
+ * Runs tasks in lanes chosen by key, like a broker's partitions: tasks with equal keys run in
+ * submission order, others in parallel on {@code laneCount} threads. Failed tasks are retried on
+ * their lane: while the failure is an {@link UnavailableException} (a dependency is down, e.g. the
+ * bot cannot reach Telegram) for as long as it takes, since the message would otherwise be lost; any
+ * other failure is a bug and is given up after {@code maxAttempts}. A publisher that gets ahead of
+ * a lane by {@value #BACKLOG_PER_KEY} tasks (or of all of them by {@value #BACKLOG}) waits for room.
  */
 public final class PartitionedDispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PartitionedDispatcher.class.getName());
+    static final int BACKLOG_PER_KEY = 10_000;
+    static final int BACKLOG = 100_000;
 
     /** How often and how patiently a failing task is retried. */
     public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
@@ -33,10 +31,8 @@ public final class PartitionedDispatcher implements AutoCloseable {
     }
 
     private final String name;
-    private final List<ExecutorService> lanes = new ArrayList<>();
+    private final KeyedLanes<Object> lanes;
     private final RetryPolicy retry;
-    private final Object idle = new Object();
-    private long pending;
 
     public PartitionedDispatcher(String name, int laneCount, RetryPolicy retry) {
         if (laneCount < 1) {
@@ -44,25 +40,15 @@ public final class PartitionedDispatcher implements AutoCloseable {
         }
         this.name = name;
         this.retry = retry;
-        for (int i = 0; i < laneCount; i++) {
-            String threadName = name + "-" + i;
-            lanes.add(Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, threadName);
-                thread.setDaemon(true);
-                return thread;
-            }));
-        }
+        this.lanes = new KeyedLanes<>(name, laneCount, BACKLOG_PER_KEY, BACKLOG);
     }
 
     public void dispatch(Object key, Runnable task) {
-        synchronized (idle) {
-            pending++;
-        }
         try {
-            lanes.get(Math.floorMod(key.hashCode(), lanes.size())).execute(() -> runWithRetries(task));
-        } catch (RejectedExecutionException e) {
-            done();
-            throw new IllegalStateException(name + " is closed", e);
+            lanes.put(key, KeyedLanes.Task.of(() -> runWithRetries(task)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + ": interrupted while waiting for room", e);
         }
     }
 
@@ -83,44 +69,16 @@ public final class PartitionedDispatcher implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            done();
-        }
-    }
-
-    private void done() {
-        synchronized (idle) {
-            pending--;
-            idle.notifyAll();
         }
     }
 
     /** Waits until no task is queued or running, or until {@code deadlineNanos} (System.nanoTime). */
     boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-        synchronized (idle) {
-            while (pending > 0) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idle, left);
-            }
-            return true;
-        }
+        return lanes.awaitIdle(deadlineNanos);
     }
 
     @Override
     public void close() {
-        lanes.forEach(ExecutorService::shutdown);
-        for (ExecutorService lane : lanes) {
-            try {
-                if (!lane.awaitTermination(5, TimeUnit.SECONDS)) {
-                    lane.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                lane.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        lanes.close(Duration.ofSeconds(5));
     }
 }

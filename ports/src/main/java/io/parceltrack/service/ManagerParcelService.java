@@ -8,6 +8,7 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
@@ -76,8 +77,8 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
         Checkpoint.requireNotTooFarAhead(checkpoint.time(), now);
         return checkpoints.recordCheckpoint(command.trackNumber(), current -> {
                     Parcel updated = current.requireOwnedBy(command.manager()).withCheckpoint(checkpoint);
-                    ParcelEvent event = new ParcelEvent(
-                            EventId.random(secureRandom), current.trackNumber(), current.name(), checkpoint, now);
+                    ParcelEvent event = new ParcelEvent(EventId.random(secureRandom), current.trackNumber(),
+                            current.name(), checkpoint, now, CheckpointEffect.of(current, checkpoint));
                     return new CheckpointRecord(updated, checkpoint, event);
                 })
                 .map(CheckpointRecord::parcel)

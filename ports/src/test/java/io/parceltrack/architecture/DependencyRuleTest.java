@@ -22,10 +22,11 @@ class DependencyRuleTest {
 
     @ArchTest
     static final ArchRule portsAndServicesArePlainJava = classes()
-            .that().resideInAnyPackage("io.parceltrack.port..", "io.parceltrack.service..", "io.parceltrack.memory..")
+            .that().resideInAnyPackage("io.parceltrack.port..", "io.parceltrack.service..", "io.parceltrack.memory..",
+                    "io.parceltrack.lanes..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "io.parceltrack.domain..", "io.parceltrack.port..", "io.parceltrack.service..",
-                    "io.parceltrack.memory..", "java..");
+                    "io.parceltrack.memory..", "io.parceltrack.lanes..", "java..");
 
     @ArchTest
     static final ArchRule portsKnowNoImplementation = noClasses()

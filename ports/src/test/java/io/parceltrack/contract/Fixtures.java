@@ -9,6 +9,7 @@ import io.parceltrack.domain.account.User;
 import io.parceltrack.domain.notification.EventId;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
@@ -69,6 +70,7 @@ public final class Fixtures {
     /** The record a service would make: the parcel with the checkpoint applied, and its event. */
     public static CheckpointRecord recordFor(Parcel current, Checkpoint checkpoint) {
         return new CheckpointRecord(current.withCheckpoint(checkpoint), checkpoint,
-                event(current.trackNumber(), checkpoint));
+                new ParcelEvent(EventId.random(RANDOM), current.trackNumber(), "Phone case", checkpoint, T0,
+                        CheckpointEffect.of(current, checkpoint)));
     }
 }

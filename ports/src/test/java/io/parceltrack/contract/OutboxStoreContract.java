@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.port.out.OutboxStore;
@@ -50,6 +51,22 @@ public abstract class OutboxStoreContract {
 
         assertThat(outbox.drain(10, published::addAll)).isZero();
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void keepsWhatALateCheckpointDidToItsParcel() {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        ports.parcels().insertParcel(parcel);
+        for (Checkpoint checkpoint : List.of(Fixtures.checkpoint(T0.plusSeconds(7200), ParcelStatus.IN_TRANSIT),
+                Fixtures.checkpoint(T0, ParcelStatus.DELIVERED))) {
+            ports.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, checkpoint));
+        }
+        List<ParcelEvent> published = new ArrayList<>();
+
+        outbox.drain(10, published::addAll);
+
+        assertThat(published).extracting(ParcelEvent::effect).containsExactly(
+                new CheckpointEffect(ParcelStatus.IN_TRANSIT, false), new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
     }
 
     @Test

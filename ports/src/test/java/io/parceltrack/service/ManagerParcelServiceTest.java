@@ -15,6 +15,7 @@ import io.parceltrack.domain.error.Subject;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
@@ -135,6 +136,20 @@ class ManagerParcelServiceTest {
             assertThat(event.checkpoint()).isEqualTo(checkpoint);
             assertThat(event.occurredAt()).isEqualTo(T0);
         });
+    }
+
+    @Test
+    void aBackDatedCheckpointKeepsTheStatusAndItsEventSaysSo() {
+        Parcel parcel = addParcel(manager);
+        addCheckpoint(manager, parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT));
+        Checkpoint late = Fixtures.checkpoint(T0.minus(Duration.ofHours(2)), ParcelStatus.DELIVERED);
+
+        Parcel updated = addCheckpoint(manager, parcel.trackNumber(), late);
+
+        assertThat(updated.status()).isEqualTo(ParcelStatus.IN_TRANSIT);
+        assertThat(outbox()).extracting(ParcelEvent::effect).containsExactly(
+                new CheckpointEffect(ParcelStatus.IN_TRANSIT, false),
+                new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
     }
 
     @Test

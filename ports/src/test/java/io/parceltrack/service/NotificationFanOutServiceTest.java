@@ -9,6 +9,9 @@ import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.domain.notification.EventId;
+import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.memory.InMemoryParcelDatabase;
@@ -16,6 +19,7 @@ import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.PublishException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NotificationFanOutServiceTest {
@@ -55,6 +59,19 @@ class NotificationFanOutServiceTest {
             assertThat(delivery.checkpoint()).isEqualTo(event.checkpoint());
             assertThat(delivery.trackNumber()).isEqualTo(parcel.trackNumber());
         });
+    }
+
+    @Test
+    void everyDeliveryCarriesTheParcelsStatusAfterTheCheckpoint() {
+        Parcel parcel = parcelFollowedBy(newUsers(2));
+        Checkpoint late = Fixtures.checkpoint(T0, ParcelStatus.DELIVERED);
+        ParcelEvent event = new ParcelEvent(EventId.random(new Random(3)), parcel.trackNumber(), parcel.name(), late,
+                T0, new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
+
+        new NotificationFanOutService(database, recording, 10).fanOut(event);
+
+        assertThat(batches.get(0)).extracting(Delivery::effect)
+                .containsOnly(new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
     }
 
     @Test

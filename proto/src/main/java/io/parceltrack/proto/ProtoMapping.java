@@ -10,6 +10,7 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
@@ -197,17 +198,21 @@ public final class ProtoMapping {
                 .setParcelName(event.parcelName())
                 .setCheckpoint(toProto(event.checkpoint()))
                 .setOccurredAt(toProto(event.occurredAt()))
+                .setParcelStatus(toProto(event.effect().parcelStatus()))
+                .setRecordedLate(event.effect().recordedLate())
                 .build();
     }
 
     public static ParcelEvent toDomain(io.parceltrack.proto.notification.Event event) {
         requirePresent(event.hasCheckpoint(), "checkpoint");
+        Checkpoint checkpoint = toDomain(event.getCheckpoint());
         return new ParcelEvent(
                 new EventId(uuid("eventId", event.getEventId())),
                 TrackNumber.parse(event.getTrackNumber()),
                 event.getParcelName(),
-                toDomain(event.getCheckpoint()),
-                requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()));
+                checkpoint,
+                requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()),
+                effect(checkpoint, event.getParcelStatus(), event.getRecordedLate()));
     }
 
     public static io.parceltrack.proto.notification.Delivery toProto(Delivery delivery) {
@@ -217,17 +222,29 @@ public final class ProtoMapping {
                 .setTrackNumber(delivery.trackNumber().value())
                 .setParcelName(delivery.parcelName())
                 .setCheckpoint(toProto(delivery.checkpoint()))
+                .setParcelStatus(toProto(delivery.effect().parcelStatus()))
+                .setRecordedLate(delivery.effect().recordedLate())
                 .build();
     }
 
     public static Delivery toDomain(io.parceltrack.proto.notification.Delivery delivery) {
         requirePresent(delivery.hasCheckpoint(), "checkpoint");
+        Checkpoint checkpoint = toDomain(delivery.getCheckpoint());
         return new Delivery(
                 new DeliveryId(uuid("deliveryId", delivery.getDeliveryId())),
                 new TelegramId(delivery.getUserTelegramId()),
                 TrackNumber.parse(delivery.getTrackNumber()),
                 delivery.getParcelName(),
-                toDomain(delivery.getCheckpoint()));
+                checkpoint,
+                effect(checkpoint, delivery.getParcelStatus(), delivery.getRecordedLate()));
+    }
+
+    /** Messages written before the effect was carried have no parcel status: the old meaning is presumed. */
+    private static CheckpointEffect effect(Checkpoint checkpoint, Status parcelStatus, boolean recordedLate) {
+        ParcelStatus status = toDomain(parcelStatus);
+        return status == ParcelStatus.UNKNOWN
+                ? CheckpointEffect.presumed(checkpoint)
+                : new CheckpointEffect(status, recordedLate);
     }
 
     private static UUID uuid(String field, String text) {

@@ -1,47 +1,57 @@
 package io.parceltrack.telegram.chat;
 
 import io.parceltrack.domain.error.InvalidInputException;
-import io.parceltrack.domain.paging.PageRequest;
-import io.parceltrack.domain.parcel.TrackNumber;
-import io.parceltrack.telegram.text.Markup;
-import java.util.Optional;
-import java.util.function.Supplier;
+import io.parceltrack.domain.validation.InstantRule;
+import io.parceltrack.domain.validation.TextRule;
+import io.parceltrack.domain.validation.Violations;
+import io.parceltrack.telegram.text.BotDates;
+import io.parceltrack.telegram.text.Text;
+import java.time.Instant;
+import java.util.function.Function;
 
-/** Checks one typed answer with the domain's own parsing and says why it was refused. */
+/** Reads typed answers once, with the domain's own rules, into a value or a reason to ask again. */
 public final class Answers {
     private Answers() {}
 
-    /** Empty if {@code parse} accepts the answer; otherwise the reason, in the person's language. */
-    public static Optional<Markup> refusal(Turn turn, String typed, Supplier<?> parse) {
+    /** {@code parse} applied to the text; a refusal explains the first broken rule. */
+    public static <T> Parsed<T> read(Turn<?> turn, String typed, Function<String, T> parse) {
         try {
-            parse.get();
-            return Optional.empty();
+            return Parsed.accepted(parse.apply(typed));
         } catch (InvalidInputException e) {
-            return Optional.of(turn.problems().explain(e.violations().get(0), typed));
+            return Parsed.refused(turn.problems().explain(e.violations().get(0), typed));
         }
     }
 
-    /** The callback data of a press split at colons: {@code sub:VF834349180} → [sub, VF834349180]. */
-    public static String[] parts(String data) {
-        return data.split(":", -1);
+    /** Free text checked against one of the domain's text rules (trimmed). */
+    public static Parsed<String> text(Turn<?> turn, String typed, TextRule rule) {
+        return read(turn, typed, rule::require);
     }
 
-    /** The track number a button carries, if it is one. */
-    public static Optional<TrackNumber> trackNumber(String text) {
-        try {
-            return Optional.of(TrackNumber.parse(text));
-        } catch (InvalidInputException e) {
-            return Optional.empty();
+    /** When something happened or will: a {@code DD.MM.YYYY HH:MM} moment of the bot's zone within {@code rule}. */
+    public static Parsed<Instant> moment(Turn<?> turn, String typed, InstantRule rule) {
+        BotDates.Reading reading = turn.dates().read(typed);
+        if (reading instanceof BotDates.Reading.NoSuchDate noSuchDate) {
+            return Parsed.refused(turn.texts().phrase(Text.PROBLEM_NO_SUCH_DATE, noSuchDate.date()));
         }
+        if (reading instanceof BotDates.Reading.Malformed) {
+            return Parsed.refused(turn.texts().phrase(Text.PROBLEM_DATE_FORMAT, turn.dates().example(turn.now())));
+        }
+        Instant moment = ((BotDates.Reading.Moment) reading).instant();
+        return read(turn, typed, ignored -> {
+            Violations violations = new Violations();
+            rule.check(moment, violations);
+            violations.throwIfAny();
+            return moment;
+        });
     }
 
-    /** The page number a button carries, if it is a valid one. */
-    public static Optional<Integer> pageNumber(String text) {
-        if (!text.matches("[0-9]{1,6}")) {
-            return Optional.empty();
+    /** A moment still to come, such as an expected delivery. */
+    public static Parsed<Instant> futureMoment(Turn<?> turn, String typed, InstantRule rule) {
+        Parsed<Instant> moment = moment(turn, typed, rule);
+        if (moment instanceof Parsed.Accepted<Instant> accepted && !accepted.value().isAfter(turn.now())) {
+            return Parsed.refused(turn.texts().phrase(Text.PROBLEM_DATE_PASSED, turn.dates().example(turn.now())));
         }
-        int page = Integer.parseInt(text);
-        return page >= 1 && page <= PageRequest.MAX_PAGE ? Optional.of(page) : Optional.empty();
+        return moment;
     }
 
     /** The command as typed, cut to Telegram's 32 characters (plus a little), to quote it back. */

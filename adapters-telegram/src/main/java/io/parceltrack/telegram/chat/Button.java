@@ -3,14 +3,18 @@ package io.parceltrack.telegram.chat;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** An inline button: a label and the data its press brings back (Telegram allows 1 to 64 bytes). */
-public record Button(String label, String data) {
+/** An inline button: a label and what pressing it asks for (Telegram allows 1 to 64 bytes of data). */
+public record Button(String label, Callback callback) {
     public Button {
         Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(data, "data");
-        int bytes = data.getBytes(StandardCharsets.UTF_8).length;
-        if (label.isBlank() || bytes < 1 || bytes > 64) {
-            throw new IllegalArgumentException("a button needs a label and 1 to 64 bytes of data: " + data);
+        Objects.requireNonNull(callback, "callback");
+        int bytes = callback.data().getBytes(StandardCharsets.UTF_8).length;
+        if (label.isBlank() || bytes > 64) {
+            throw new IllegalArgumentException("a button needs a label and at most 64 bytes of data: " + callback);
         }
+    }
+
+    public String data() {
+        return callback.data();
     }
 }

@@ -1,46 +1,38 @@
 package io.parceltrack.telegram.chat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import io.parceltrack.lanes.KeyedLanes;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
- * Handles the updates of one chat strictly one after another, and different chats in parallel:
- * each chat always goes to the same single-threaded lane.
+ * The updates of each chat handled in order, one at a time, and chats side by side. A chat's next
+ * update waits until the replies to the one before are sent, which also keeps each chat's outgoing
+ * queue short. At most {@code perChat} updates of one chat wait: a flood from one chat cannot grow
+ * memory or crowd out the others (the bot skips the excess, see {@link BotRuntime}). At most
+ * {@code total} updates of all chats wait: beyond that the poller waits, and Telegram keeps the
+ * updates meanwhile.
  */
-final class ChatLanes implements AutoCloseable {
-    private final List<ExecutorService> lanes = new ArrayList<>();
+final class ChatLanes {
+    private static final int WORKERS = 8;
 
-    ChatLanes(String name, int count) {
-        for (int i = 0; i < count; i++) {
-            String threadName = name + "-updates-" + i;
-            lanes.add(Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, threadName);
-                thread.setDaemon(true);
-                return thread;
-            }));
-        }
+    private final KeyedLanes<Long> lanes;
+
+    ChatLanes(String botName, int perChat, int total) {
+        this.lanes = new KeyedLanes<>(botName + "-updates", WORKERS, perChat, total);
     }
 
-    void execute(long chatId, Runnable task) {
-        lanes.get((int) Math.floorMod(chatId, (long) lanes.size())).execute(task);
+    /**
+     * Queues a chat's turn; {@code false} if the chat has {@code perChat} updates waiting already.
+     *
+     * @throws IllegalStateException once closed
+     */
+    boolean offer(long chatId, Supplier<CompletionStage<?>> turn) throws InterruptedException {
+        return lanes.offer(chatId, turn::get);
     }
 
-    /** Lets the updates already handed over finish (for a few seconds at most). */
-    @Override
-    public void close() {
-        lanes.forEach(ExecutorService::shutdown);
-        for (ExecutorService lane : lanes) {
-            try {
-                if (!lane.awaitTermination(5, TimeUnit.SECONDS)) {
-                    lane.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                lane.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** Lets the updates handed over finish, for a few seconds at most. */
+    void close() {
+        lanes.close(Duration.ofSeconds(5));
     }
 }

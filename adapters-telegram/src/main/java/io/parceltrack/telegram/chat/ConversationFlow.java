@@ -7,29 +7,40 @@ import io.parceltrack.telegram.text.Text;
 import java.util.Optional;
 
 /**
- * A bot's state machine. {@link BotRuntime} hands it every update of a chat, one at a time, with
- * the chat's conversation; the flow changes the conversation and adds replies to the turn. Every
- * update must get at least one visible reply.
+ * A bot's dialogue. {@link BotRuntime} hands it every update of a chat, one at a time, with the
+ * chat's state; the flow moves the state on and adds replies to the turn. Every update must get
+ * at least one visible reply.
+ *
+ * @param <S> the bot's conversation states (a sealed interface of records)
  */
-public interface ConversationFlow {
+public interface ConversationFlow<S> {
+
+    /** How the states are stored and read back. */
+    StateFormat<S> stateFormat();
 
     /**
-     * Routes what the person did to the handlers below. A domain error or an
+     * Routes what the person did to the handlers below; button data is read once, here, and data no
+     * button of ours carries is answered as a stale button. A domain error or an
      * {@link io.parceltrack.port.out.UnavailableException} thrown from here is explained by the
-     * runtime, which then calls {@link #prompt} on the conversation as it was before.
+     * runtime, which then calls {@link #prompt} on the state as it was before.
      */
-    default void handle(Turn turn) {
+    default void handle(Turn<S> turn) {
         Incoming incoming = turn.incoming();
         try {
             if (incoming instanceof Incoming.Message message) {
-                Optional<String> command = message.command();
+                Optional<Incoming.Command> command = message.command();
                 if (command.isPresent()) {
                     onCommand(turn, command.get(), message.text());
                 } else {
                     onText(turn, message.text());
                 }
             } else if (incoming instanceof Incoming.Press press) {
-                onPress(turn, press);
+                Optional<Callback> callback = Callback.parse(press.data());
+                if (callback.isPresent()) {
+                    onPress(turn, press.messageId(), callback.get());
+                } else {
+                    staleButton(turn);
+                }
             } else {
                 prompt(turn, turn.texts().phrase(Text.UNSUPPORTED_MESSAGE));
             }
@@ -43,19 +54,26 @@ public interface ConversationFlow {
         }
     }
 
-    /** A command such as {@code /start}: {@code command} is its lower-case name, {@code typed} the whole text. */
-    void onCommand(Turn turn, String command, String typed);
+    /** A command such as {@code /start}; {@code typed} is the whole text. */
+    void onCommand(Turn<S> turn, Incoming.Command command, String typed);
 
-    void onText(Turn turn, String text);
+    void onText(Turn<S> turn, String text);
 
-    void onPress(Turn turn, Incoming.Press press);
+    /** A press of one of our buttons under message {@code messageId}. */
+    void onPress(Turn<S> turn, int messageId, Callback callback);
 
     /**
-     * Shows the question of the current step again, below {@code notice} (which may be empty). Used
+     * Shows the question of the current state again, below {@code notice} (which may be empty). Used
      * after a failure and for buttons of earlier steps.
      */
-    void prompt(Turn turn, Markup notice);
+    void prompt(Turn<S> turn, Markup notice);
 
     /** Leads someone whose account has disappeared back into registration. */
-    void registerAgain(Turn turn);
+    void registerAgain(Turn<S> turn);
+
+    /** A button of an earlier step, or data none of our buttons carries. */
+    default void staleButton(Turn<S> turn) {
+        turn.answerPress(turn.texts().plain(Text.STALE_BUTTON_SHORT));
+        prompt(turn, turn.texts().phrase(Text.STALE_BUTTON));
+    }
 }

@@ -1,33 +1,41 @@
 package io.parceltrack.telegram.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parceltrack.port.out.ConversationStore;
 import io.parceltrack.telegram.Language;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps conversations in the {@link ConversationStore} as small JSON documents. */
-final class ConversationMemory {
+/**
+ * Keeps conversations in the {@link ConversationStore} as small JSON documents:
+ * <pre>{@code {"v":2,"language":"ru","state":{"type":"registering", ...}}}</pre>
+ * Documents of version 1 ({@code {"v":1,"step":"REG_EMAIL","language":"ru","values":{...}}}), as the
+ * bots stored them before states were typed, are read through {@link StateFormat#fromVersion1}, so a
+ * dialogue begun before an upgrade goes on after it.
+ */
+public final class ConversationMemory<S> {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationMemory.class);
-    private static final int VERSION = 1;
-
-    /** The stored shape; {@code v} lets a later version read older documents. */
-    record Stored(int v, String step, String language, Map<String, String> values) {}
+    static final int VERSION = 2;
 
     private final String bot;
     private final ConversationStore store;
-    private final ObjectMapper json = new ObjectMapper();
+    private final StateFormat<S> format;
+    private final ObjectMapper json = StateJson.mapper();
 
-    ConversationMemory(String bot, ConversationStore store) {
+    public ConversationMemory(String bot, ConversationStore store, StateFormat<S> format) {
         this.bot = bot;
         this.store = store;
+        this.format = format;
     }
 
     /** The chat's conversation; empty if there is none or it cannot be read (it is then started afresh). */
-    Optional<Conversation> load(long chatId) {
+    public Optional<Conversation<S>> load(long chatId) {
         return store.loadConversation(bot, chatId).flatMap(text -> {
             try {
                 return Optional.of(decode(text));
@@ -38,23 +46,33 @@ final class ConversationMemory {
         });
     }
 
-    void save(long chatId, Conversation conversation) {
+    public void save(long chatId, Conversation<S> conversation) {
         store.saveConversation(bot, chatId, encode(conversation));
     }
 
-    String encode(Conversation conversation) {
-        Stored stored = new Stored(VERSION, conversation.step(),
-                conversation.language() == null ? null : conversation.language().code(), conversation.values());
+    String encode(Conversation<S> conversation) {
+        ObjectNode document = json.createObjectNode().put("v", VERSION);
+        document.put("language", conversation.language() == null ? null : conversation.language().code());
+        document.set("state", json.valueToTree(conversation.state()));
         try {
-            return json.writeValueAsString(stored);
+            return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a conversation is always serialisable", e);
         }
     }
 
-    Conversation decode(String text) throws JsonProcessingException {
-        Stored stored = json.readValue(text, Stored.class);
-        Language language = stored.language() == null ? null : Language.fromTelegramCode(stored.language()).orElse(null);
-        return new Conversation(stored.step(), language, stored.values() == null ? Map.of() : stored.values());
+    Conversation<S> decode(String text) throws JsonProcessingException {
+        JsonNode document = json.readTree(text);
+        Language language = Language.fromTelegramCode(document.path("language").asText(null)).orElse(null);
+        int version = document.path("v").asInt(0);
+        if (version == 1) {
+            Map<String, String> values = new LinkedHashMap<>();
+            document.path("values").fields().forEachRemaining(value -> values.put(value.getKey(), value.getValue().asText()));
+            return new Conversation<>(format.fromVersion1(document.path("step").asText(""), values), language);
+        }
+        if (version != VERSION) {
+            throw new IllegalArgumentException("unknown conversation format " + version);
+        }
+        return new Conversation<>(json.treeToValue(document.get("state"), format.type()), language);
     }
 }

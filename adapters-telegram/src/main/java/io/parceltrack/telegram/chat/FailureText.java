@@ -16,7 +16,7 @@ import io.parceltrack.telegram.text.Text;
 public final class FailureText {
     private FailureText() {}
 
-    public static Markup explain(Turn turn, RuntimeException failure) {
+    public static Markup explain(Turn<?> turn, RuntimeException failure) {
         var texts = turn.texts();
         if (failure instanceof InvalidInputException invalid) {
             return turn.problems().explainAll(invalid);

@@ -13,17 +13,22 @@ public sealed interface Incoming {
     /** Telegram's language code of the person's app, or {@code null}. */
     String languageCode();
 
+    /** A command: its lower-case name without slash and bot name, and the text after it (a deep link's payload). */
+    record Command(String name, String argument) {}
+
     /** A text message, possibly a command. */
     record Message(long chatId, TelegramId person, String languageCode, String text) implements Incoming {
-        /** The command without slash and bot name, lower-cased ({@code /Menu@my_bot} → {@code menu}). */
-        public Optional<String> command() {
+        /** The command, if the text is one ({@code /Menu@my_bot} → {@code menu}). */
+        public Optional<Command> command() {
             String trimmed = text.strip();
             if (!trimmed.startsWith("/") || trimmed.length() < 2) {
                 return Optional.empty();
             }
-            String word = trimmed.substring(1).split("\\s+", 2)[0];
+            String[] words = trimmed.substring(1).split("\\s+", 2);
+            String word = words[0];
             int at = word.indexOf('@');
-            return Optional.of((at >= 0 ? word.substring(0, at) : word).toLowerCase(Locale.ROOT));
+            String name = (at >= 0 ? word.substring(0, at) : word).toLowerCase(Locale.ROOT);
+            return Optional.of(new Command(name, words.length > 1 ? words[1].strip() : ""));
         }
     }
 

@@ -7,22 +7,24 @@ import io.parceltrack.telegram.text.Phrasebook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One update being handled: what the person did, their conversation (changed in place), the
- * phrases of their language, and the replies collected so far.
+ * One update being handled: what the person did, where their dialogue stands ({@code S}, one of
+ * the bot's typed states, changed with {@link #moveTo}), the phrases of their language, and the
+ * replies collected so far.
  */
-public final class Turn {
+public final class Turn<S> {
     private final Incoming incoming;
-    private final Conversation conversation;
     private final Phrasebook texts;
     private final BotDates dates;
     private final Instant now;
     private final List<Reply> replies = new ArrayList<>();
+    private S state;
 
-    Turn(Incoming incoming, Conversation conversation, Phrasebook texts, BotDates dates, Instant now) {
+    public Turn(Incoming incoming, S state, Phrasebook texts, BotDates dates, Instant now) {
         this.incoming = incoming;
-        this.conversation = conversation;
+        this.state = Objects.requireNonNull(state, "state");
         this.texts = texts;
         this.dates = dates;
         this.now = now;
@@ -32,8 +34,12 @@ public final class Turn {
         return incoming;
     }
 
-    public Conversation conversation() {
-        return conversation;
+    public S state() {
+        return state;
+    }
+
+    public void moveTo(S next) {
+        state = Objects.requireNonNull(next, "next");
     }
 
     public Phrasebook texts() {

@@ -3,12 +3,7 @@ package io.parceltrack.telegram.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,10 +22,11 @@ import java.util.regex.Pattern;
  * POST /control/limits                                     {"enabled", "perBot", "perChat", "windowMillis"}
  * </pre>
  *
- * {@code {bot}} is the bot's username.
+ * {@code {bot}} is the bot's username. A route that does not exist answers 404, a bot or chat that
+ * does not exist 404, bad parameters 400.
  */
 final class ControlApi {
-    private static final Pattern CHAT_ROUTE = Pattern.compile("/bots/([A-Za-z0-9_]+)/chats/([0-9]{1,19})/([a-z-]+)");
+    private static final Pattern CHAT_ROUTE = Pattern.compile("/bots/([A-Za-z0-9_]+)/chats/([0-9]{1,18})/([a-z-]+)");
     private static final Pattern STATS_ROUTE = Pattern.compile("/bots/([A-Za-z0-9_]+)/stats");
 
     private final TelegramEmulator emulator;
@@ -41,33 +37,16 @@ final class ControlApi {
         this.json = json;
     }
 
-    void handle(HttpExchange exchange, String route, JsonNode params) throws IOException {
-        String method = exchange.getRequestMethod();
-        try {
-            JsonNode result = route(method, route, params);
-            if (result == null) {
-                emulator.send(exchange, 404, error("no such control route: " + method + " " + route));
-            } else {
-                emulator.send(exchange, 200, result);
-            }
-        } catch (NoSuchElementException e) {
-            emulator.send(exchange, 404, error(e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            emulator.send(exchange, 400, error(e.getMessage()));
-        }
-    }
-
-    private JsonNode route(String method, String route, JsonNode params) {
+    /** The answer to a control request; {@code null} when no route has this method and path. */
+    JsonNode route(String method, String route, RequestParams params) {
         if (route.equals("/bots") && method.equals("GET")) {
             ArrayNode bots = json.createArrayNode();
             emulator.bots().forEach(bot -> bots.addObject().put("id", bot.id()).put("username", bot.username()));
             return bots;
         }
         if (route.equals("/limits") && (method.equals("POST") || method.equals("PUT"))) {
-            EmulatorLimits limits = new EmulatorLimits(params.path("enabled").asBoolean(true),
-                    params.path("perBot").asInt(30), params.path("perChat").asInt(1),
-                    Duration.ofMillis(params.path("windowMillis").asLong(1000)));
-            emulator.setLimits(limits);
+            emulator.setLimits(new EmulatorLimits(params.flag("enabled", true), (int) params.number("perBot", 30),
+                    (int) params.number("perChat", 1), Duration.ofMillis(params.number("windowMillis", 1000))));
             return json.createObjectNode().put("ok", true);
         }
         Matcher stats = STATS_ROUTE.matcher(route);
@@ -80,11 +59,10 @@ final class ControlApi {
         }
         EmulatedBot bot = emulator.bot(chatRoute.group(1));
         long chatId = Long.parseLong(chatRoute.group(2));
-        String action = chatRoute.group(3);
-        return switch (method + " " + action) {
+        return switch (method + " " + chatRoute.group(3)) {
             case "POST send-text" -> sendText(bot, chatId, params);
             case "POST press-button" -> pressButton(bot, chatId, params);
-            case "GET messages" -> messages(bot.messages(chatId));
+            case "GET messages" -> json.valueToTree(bot.messages(chatId));
             case "GET events" -> json.valueToTree(bot.events(chatId));
             case "POST block" -> {
                 bot.block(chatId);
@@ -98,39 +76,29 @@ final class ControlApi {
         };
     }
 
-    private JsonNode sendText(EmulatedBot bot, long chatId, JsonNode params) {
-        String text = params.path("text").asText("");
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("\"text\" is required");
-        }
-        if (params.hasNonNull("firstName") || params.hasNonNull("languageCode")) {
-            bot.introduce(chatId, params.path("firstName").asText("Person " + chatId),
-                    params.path("languageCode").asText("en"));
+    /** Names and languages are only changed when given: a message without them keeps the person's. */
+    private JsonNode sendText(EmulatedBot bot, long chatId, RequestParams params) {
+        String text = params.requiredText("text");
+        if (params.has("firstName") || params.has("languageCode")) {
+            String languageCode = params.text("languageCode", bot.languageOf(chatId).orElse(null));
+            bot.introduce(chatId, params.text("firstName", "Person " + chatId), languageCode);
         }
         return json.createObjectNode().put("messageId", bot.personSends(chatId, text));
     }
 
-    private JsonNode pressButton(EmulatedBot bot, long chatId, JsonNode params) {
-        String button = params.path("button").asText("");
+    private JsonNode pressButton(EmulatedBot bot, long chatId, RequestParams params) {
+        String button = params.text("button", "");
         String queryId;
-        if (params.hasNonNull("messageId")) {
-            int messageId = params.get("messageId").asInt();
-            queryId = params.hasNonNull("callbackData")
-                    ? bot.personPressesWithData(chatId, messageId, params.get("callbackData").asText())
-                    : bot.personPresses(chatId, messageId, button);
+        if (params.has("messageId")) {
+            int messageId = (int) params.number("messageId", 0);
+            queryId = params.has("callbackData")
+                    ? bot.personPressesWithData(chatId, messageId, params.requiredText("callbackData"))
+                    : bot.personPresses(chatId, messageId, params.requiredText("button"));
         } else if (!button.isEmpty()) {
             queryId = bot.personPresses(chatId, button);
         } else {
             throw new IllegalArgumentException("\"button\" (a label) or \"messageId\" is required");
         }
         return json.createObjectNode().put("callbackQueryId", queryId);
-    }
-
-    private JsonNode messages(List<ChatMessage> messages) {
-        return json.valueToTree(messages);
-    }
-
-    private ObjectNode error(String message) {
-        return json.createObjectNode().put("error", message);
     }
 }

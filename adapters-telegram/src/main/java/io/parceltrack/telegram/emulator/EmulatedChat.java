@@ -32,6 +32,7 @@ final class EmulatedChat {
 
     final long id;
     String firstName;
+    /** The person's Telegram language, {@code null} when unknown (Telegram then sends none). */
     String languageCode;
     boolean blocked;
     private int nextMessageId = 1;

@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +39,7 @@ public final class TelegramEmulator implements AutoCloseable {
     private final Map<String, EmulatedBot> botsByUsername = new ConcurrentHashMap<>();
     private final ControlApi control;
     private volatile EmulatorLimits limits;
+    private volatile People people = People.inMemory();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -55,6 +53,19 @@ public final class TelegramEmulator implements AutoCloseable {
     }
 
     /**
+     * Remembers who is behind each chat (name, Telegram language) in {@code file} from now on, and
+     * recalls the people it already holds: a restarted emulator then introduces them as before.
+     * Call before registering bots.
+     */
+    public TelegramEmulator rememberPeopleIn(Path file) {
+        if (!botsByToken.isEmpty()) {
+            throw new IllegalStateException("choose where people are remembered before registering bots");
+        }
+        this.people = People.inFile(file);
+        return this;
+    }
+
+    /**
      * Makes a bot known under its token (as BotFather would). The numeric part before the colon
      * becomes the bot's id. Registering the same token again returns the same bot.
      */
@@ -64,7 +75,7 @@ public final class TelegramEmulator implements AutoCloseable {
             throw new IllegalArgumentException("a bot token looks like 123456:ABC-def_ghi");
         }
         EmulatedBot bot = botsByToken.computeIfAbsent(token,
-                t -> new EmulatedBot(Long.parseLong(matcher.group(1)), username, limits));
+                t -> new EmulatedBot(Long.parseLong(matcher.group(1)), username, limits, people));
         botsByUsername.putIfAbsent(bot.username(), bot);
         return bot;
     }
@@ -76,10 +87,6 @@ public final class TelegramEmulator implements AutoCloseable {
             throw new NoSuchElementException("no emulated bot @" + username);
         }
         return bot;
-    }
-
-    Optional<EmulatedBot> findBot(String username) {
-        return Optional.ofNullable(botsByUsername.get(username));
     }
 
     List<EmulatedBot> bots() {
@@ -158,7 +165,7 @@ public final class TelegramEmulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/control/") || path.equals("/control")) {
-                control.handle(exchange, path.substring("/control".length()), readParams(exchange));
+                handleControl(exchange, path.substring("/control".length()));
                 return;
             }
             Matcher matcher = BOT_PATH.matcher(path);
@@ -174,12 +181,14 @@ public final class TelegramEmulator implements AutoCloseable {
                 return;
             }
             try {
-                JsonNode result = call(bot, method, readParams(exchange));
+                JsonNode result = BotApi.call(bot, method, RequestParams.read(exchange, json));
                 ObjectNode body = json.createObjectNode().put("ok", true);
                 body.set("result", result);
                 send(exchange, 200, body);
             } catch (BotApiError e) {
                 sendBotError(exchange, e);
+            } catch (IllegalArgumentException e) {
+                sendBotError(exchange, BotApiError.badRequest(e.getMessage()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -188,69 +197,24 @@ public final class TelegramEmulator implements AutoCloseable {
         }
     }
 
-    private JsonNode call(EmulatedBot bot, String method, JsonNode params) throws InterruptedException {
-        return switch (method.toLowerCase()) {
-            case "getme" -> bot.getMe();
-            case "getupdates" -> bot.getUpdates(params);
-            case "sendmessage" -> bot.sendMessage(params);
-            case "editmessagetext" -> bot.editMessageText(params);
-            case "editmessagereplymarkup" -> bot.editMessageReplyMarkup(params);
-            case "answercallbackquery" -> bot.answerCallbackQuery(params);
-            case "setmycommands" -> bot.setMyCommands(params);
-            case "getmycommands" -> bot.getMyCommands(params);
-            case "deletemycommands" -> bot.deleteMyCommands(params);
-            case "deletewebhook", "close", "logout" -> json.getNodeFactory().booleanNode(true);
-            case "getwebhookinfo" -> json.createObjectNode().put("url", "").put("has_custom_certificate", false)
-                    .put("pending_update_count", 0);
-            default -> throw BotApiError.notFound();
-        };
+    private void handleControl(HttpExchange exchange, String route) throws IOException {
+        String method = exchange.getRequestMethod();
+        try {
+            JsonNode result = control.route(method, route, RequestParams.read(exchange, json));
+            if (result == null) {
+                send(exchange, 404, error("no such control route: " + method + " " + route));
+            } else {
+                send(exchange, 200, result);
+            }
+        } catch (NoSuchElementException e) {
+            send(exchange, 404, error(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, error(e.getMessage()));
+        }
     }
 
-    /** Bot API parameters may come as query string, form fields or a JSON object; values may be JSON text. */
-    private ObjectNode readParams(HttpExchange exchange) throws IOException {
-        ObjectNode params = json.createObjectNode();
-        addForm(params, exchange.getRequestURI().getRawQuery());
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (contentType.contains("json") && !text.isBlank()) {
-            JsonNode parsed;
-            try {
-                parsed = json.readTree(text);
-            } catch (IOException e) {
-                throw BotApiError.badRequest("request body is not valid JSON");
-            }
-            if (parsed instanceof ObjectNode object) {
-                params.setAll(object);
-            }
-        } else if (contentType.contains("x-www-form-urlencoded")) {
-            addForm(params, text);
-        }
-        return params;
-    }
-
-    private void addForm(ObjectNode params, String form) {
-        if (form == null || form.isEmpty()) {
-            return;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            String trimmed = value.strip();
-            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-                try {
-                    params.set(key, json.readTree(trimmed));
-                    continue;
-                } catch (IOException e) {
-                    // not JSON after all: keep it as text
-                }
-            }
-            params.put(key, value);
-        }
+    private ObjectNode error(String message) {
+        return json.createObjectNode().put("error", message);
     }
 
     private void sendBotError(HttpExchange exchange, BotApiError error) throws IOException {
@@ -262,7 +226,7 @@ public final class TelegramEmulator implements AutoCloseable {
         send(exchange, error.code(), body);
     }
 
-    void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);

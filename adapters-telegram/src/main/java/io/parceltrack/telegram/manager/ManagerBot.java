@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * The Telegram bot for shipping managers (SPEC §6): registration, adding parcels and checkpoints,
- * the parcel list with details and deletion, and the REST API token. The ports may be in-process
- * services or gRPC clients; the bot cannot tell.
+ * the parcel list with details, the recipient's link and deletion, and the REST API token. The
+ * ports may be in-process services or gRPC clients; the bot cannot tell.
  */
 public final class ManagerBot {
 
@@ -37,16 +37,28 @@ public final class ManagerBot {
         }
     }
 
-    private final BotRuntime runtime;
-
     /**
+     * Where the bot points managers: the REST API, and the user bot whose deep links
+     * ({@code https://t.me/<userBotUsername>?start=<track number>}) it gives out for recipients.
+     *
      * @param restApiUrl the REST API's base URL as managers should call it (e.g.
      *     {@code https://parcels.example.com/api/v1}), shown next to a new API token
+     * @param userBotUsername the user bot's Telegram username, without @
      */
-    public ManagerBot(BotSettings settings, Ports ports, URI restApiUrl, Clock clock) {
+    public record Links(URI restApiUrl, String userBotUsername) {
+        public Links {
+            Objects.requireNonNull(restApiUrl, "restApiUrl");
+            Objects.requireNonNull(userBotUsername, "userBotUsername");
+        }
+    }
+
+    private final BotRuntime<ManagerState> runtime;
+
+    public ManagerBot(BotSettings settings, Ports ports, Links links, Clock clock) {
         ManagerConversation flow = new ManagerConversation(ports.managers(), ports.registration(),
-                ports.apiTokens(), ports.parcels(), new ManagerScreens(ports.parcels(), restApiUrl));
-        this.runtime = new BotRuntime(settings, flow, ports.conversations(), ports.blockedChats(), clock);
+                ports.apiTokens(), ports.parcels(),
+                new ManagerScreens(ports.parcels(), links.restApiUrl(), links.userBotUsername()));
+        this.runtime = new BotRuntime<>(settings, flow, ports.conversations(), ports.blockedChats(), clock);
     }
 
     /** Starts answering people (long polling). */
@@ -70,5 +82,10 @@ public final class ManagerBot {
     /** Updates whose handling hit a bug of ours (each still got an apology). */
     public long failedUpdates() {
         return runtime.failedUpdates();
+    }
+
+    /** Updates skipped because their chat sent faster than the bot answers (see docs/BOTS.md). */
+    public long skippedUpdates() {
+        return runtime.skippedUpdates();
     }
 }

@@ -4,11 +4,14 @@ import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.domain.parcel.PublicParcel;
 import java.util.ArrayList;
 import java.util.List;
 
 /** How both bots show parcels, statuses and checkpoints. */
 public final class ParcelText {
+    private static final int LABEL_NAME_LENGTH = 28;
+
     private final Phrasebook texts;
     private final BotDates dates;
 
@@ -27,7 +30,7 @@ public final class ParcelText {
         });
     }
 
-    /** Name, track number, status, recipient, address, forecast and (if any) description. */
+    /** Everything about a parcel: for its manager, or where recipients may see all of it. */
     public Markup details(Parcel parcel) {
         List<Markup> lines = new ArrayList<>();
         lines.add(texts.phrase(Text.CARD_TITLE, parcel.name()));
@@ -40,6 +43,16 @@ public final class ParcelText {
             lines.add(texts.phrase(Text.CARD_DESCRIPTION, parcel.details().description()));
         }
         return Markup.lines(lines);
+    }
+
+    /** What anyone with the track number may see: no address, no description, the recipient masked. */
+    public Markup publicDetails(PublicParcel parcel) {
+        return Markup.lines(List.of(
+                texts.phrase(Text.CARD_TITLE, parcel.name()),
+                texts.phrase(Text.CARD_TRACK_NUMBER, parcel.trackNumber().value()),
+                texts.phrase(Text.CARD_STATUS, status(parcel.status())),
+                texts.phrase(Text.CARD_RECIPIENT, parcel.maskedRecipient()),
+                texts.phrase(Text.CARD_FORECAST, dates.format(parcel.forecastDate()))));
     }
 
     /** A titled list of checkpoints, newest first, noting when older ones follow. */
@@ -64,12 +77,20 @@ public final class ParcelText {
         return Markup.lines(lines);
     }
 
-    /** A short button label for a parcel: its (shortened) name and status. */
+    /** A short button label for a parcel in a list: its (shortened) name and status. */
     public String label(Parcel parcel) {
-        String name = parcel.name();
-        if (name.codePointCount(0, name.length()) > 28) {
-            name = name.substring(0, name.offsetByCodePoints(0, 27)) + "…";
+        return shortName(parcel.name()) + " · " + status(parcel.status());
+    }
+
+    /** A button label that tells parcels of the same name apart: name and track number. */
+    public String labelWithTrackNumber(Parcel parcel) {
+        return shortName(parcel.name()) + " · " + parcel.trackNumber().value();
+    }
+
+    private static String shortName(String name) {
+        if (name.codePointCount(0, name.length()) > LABEL_NAME_LENGTH) {
+            return name.substring(0, name.offsetByCodePoints(0, LABEL_NAME_LENGTH - 1)) + "…";
         }
-        return name + " · " + status(parcel.status());
+        return name;
     }
 }

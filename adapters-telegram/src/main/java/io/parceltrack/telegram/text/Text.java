@@ -1,8 +1,12 @@
 package io.parceltrack.telegram.text;
 
+import java.util.Locale;
+
 /**
  * Every phrase the bots say. Each constant is a key of {@code phrases_<language>.properties}
- * (lower case); {@link Phrasebook} refuses to load a language that lacks one.
+ * (lower case); {@link Phrasebook} refuses to load a language that lacks one. A phrase that agrees
+ * with a noun in some language (e.g. Russian "not given" for a phone, masculine, and a company,
+ * feminine) gets one key per noun, never one shared key.
  */
 public enum Text {
     COMMAND_START,
@@ -15,6 +19,9 @@ public enum Text {
     UNKNOWN_COMMAND,
     STALE_BUTTON,
     STALE_BUTTON_SHORT,
+    PAGE_GONE,
+    TOO_FAST,
+    SKIPPED_UPDATES,
     CANCELLED,
     NOTHING_TO_CANCEL,
     FIX_AND_RETRY,
@@ -27,7 +34,8 @@ public enum Text {
     REG_ASK_COMPANY,
     PROFILE_SUMMARY,
     PROFILE_COMPANY,
-    NOT_GIVEN,
+    NOT_GIVEN_PHONE,
+    NOT_GIVEN_COMPANY,
     BUTTON_SKIP,
     BUTTON_REGISTER,
     BUTTON_MENU,
@@ -43,6 +51,8 @@ public enum Text {
     PROBLEM_PHONE,
     PROBLEM_TRACK_NUMBER,
     PROBLEM_DATE_FORMAT,
+    PROBLEM_NO_SUCH_DATE,
+    PROBLEM_DATE_PASSED,
     PROBLEM_DATE_RANGE,
     PROBLEM_CHECKPOINT_FUTURE,
     PROBLEM_STATUS,
@@ -95,6 +105,7 @@ public enum Text {
     PARCEL_GONE,
     BUTTON_SUBSCRIBE,
     BUTTON_UNSUBSCRIBE,
+    BUTTON_HISTORY,
     SUBSCRIBED,
     UNSUBSCRIBED,
     ALREADY_SUBSCRIBED,
@@ -102,11 +113,15 @@ public enum Text {
     REGISTER_TO_SUBSCRIBE,
     SUBSCRIPTIONS_TITLE,
     SUBSCRIPTIONS_EMPTY,
+    SUBSCRIPTIONS_NONE_LEFT,
     SUBSCRIPTION_LINE,
     BUTTON_STOP_FOLLOWING,
+    HISTORY_TITLE,
     NOTIFICATION,
+    NOTIFICATION_LATE,
     NOTIFICATION_PLACE,
     NOTIFICATION_DESCRIPTION,
+    BUTTON_BACK_TO_CARD,
     BUTTON_OPEN_PARCEL,
     MANAGER_GREETING,
     MANAGER_GREETING_BACK,
@@ -123,6 +138,7 @@ public enum Text {
     PARCEL_ASK_FORECAST,
     PARCEL_ASK_DESCRIPTION,
     PARCEL_CREATED,
+    SHARE_LINK,
     PARCELS_TITLE,
     PARCELS_EMPTY,
     PARCEL_LINE,
@@ -146,6 +162,7 @@ public enum Text {
     CHECKPOINT_ASK_TIME,
     BUTTON_NOW,
     CHECKPOINT_ADDED,
+    CHECKPOINT_ADDED_LATE,
     CHECKPOINT_REFUSED_FINAL,
     TOKEN_NONE,
     TOKEN_EXISTS,
@@ -156,6 +173,6 @@ public enum Text {
     TOKEN_MISSING;
 
     String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

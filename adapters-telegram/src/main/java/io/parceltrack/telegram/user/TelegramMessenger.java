@@ -1,20 +1,11 @@
 package io.parceltrack.telegram.user;
 
 import io.parceltrack.domain.notification.Delivery;
-import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.port.out.BlockedChatStore;
 import io.parceltrack.port.out.Messenger;
 import io.parceltrack.port.out.UnavailableException;
 import io.parceltrack.telegram.chat.BotRuntime;
-import io.parceltrack.telegram.chat.Button;
-import io.parceltrack.telegram.chat.OutgoingMessage;
 import io.parceltrack.telegram.chat.RecipientUnreachableException;
-import io.parceltrack.telegram.text.Markup;
-import io.parceltrack.telegram.text.ParcelText;
-import io.parceltrack.telegram.text.Phrasebook;
-import io.parceltrack.telegram.text.Text;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +19,10 @@ import org.slf4j.LoggerFactory;
 public final class TelegramMessenger implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramMessenger.class);
 
-    private final BotRuntime bot;
+    private final BotRuntime<?> bot;
     private final BlockedChatStore blockedChats;
 
-    TelegramMessenger(BotRuntime bot, BlockedChatStore blockedChats) {
+    TelegramMessenger(BotRuntime<?> bot, BlockedChatStore blockedChats) {
         this.bot = bot;
         this.blockedChats = blockedChats;
     }
@@ -43,9 +34,9 @@ public final class TelegramMessenger implements Messenger {
         if (blockedChats.isBlocked(botName, chatId)) {
             return SendResult.RECIPIENT_UNREACHABLE;
         }
-        OutgoingMessage message = render(delivery, bot.phrasebook(bot.languageOf(chatId)));
+        NotificationText text = new NotificationText(bot.phrasebook(bot.languageOf(chatId)), bot.dates());
         try {
-            bot.sender().send(chatId, BotRuntime.sendMessage(chatId, message)).get();
+            bot.send(chatId, text.render(delivery)).get();
             return SendResult.SENT;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -62,22 +53,5 @@ public final class TelegramMessenger implements Messenger {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while sending a notification", e);
         }
-    }
-
-    /** One message per checkpoint: parcel, new status, when, and where and what if known. */
-    OutgoingMessage render(Delivery delivery, Phrasebook texts) {
-        ParcelText parcelText = new ParcelText(texts, bot.dates());
-        Checkpoint checkpoint = delivery.checkpoint();
-        List<Markup> lines = new ArrayList<>();
-        lines.add(texts.phrase(Text.NOTIFICATION, delivery.parcelName(), delivery.trackNumber().value(),
-                parcelText.status(checkpoint.status()), bot.dates().format(checkpoint.time())));
-        if (!checkpoint.place().isEmpty()) {
-            lines.add(texts.phrase(Text.NOTIFICATION_PLACE, checkpoint.place()));
-        }
-        if (!checkpoint.description().isEmpty()) {
-            lines.add(texts.phrase(Text.NOTIFICATION_DESCRIPTION, checkpoint.description()));
-        }
-        return OutgoingMessage.of(Markup.lines(lines)).withRow(
-                new Button(texts.plain(Text.BUTTON_OPEN_PARCEL), "open:" + delivery.trackNumber().value()));
     }
 }

@@ -34,12 +34,18 @@ public final class UserBot {
         }
     }
 
-    private final BotRuntime runtime;
+    private final BotRuntime<UserState> runtime;
     private final TelegramMessenger messenger;
 
+    /** A bot that shows recipients what a public tracker shows ({@link RecipientDetails#MASKED}). */
     public UserBot(BotSettings settings, Ports ports, Clock clock) {
-        UserConversation flow = new UserConversation(ports.users(), ports.registration(), ports.parcels());
-        this.runtime = new BotRuntime(settings, flow, ports.conversations(), ports.blockedChats(), clock);
+        this(settings, ports, RecipientDetails.MASKED, clock);
+    }
+
+    public UserBot(BotSettings settings, Ports ports, RecipientDetails recipientDetails, Clock clock) {
+        UserConversation flow = new UserConversation(ports.users(), ports.registration(), ports.parcels(),
+                new UserScreens(ports.parcels(), recipientDetails));
+        this.runtime = new BotRuntime<>(settings, flow, ports.conversations(), ports.blockedChats(), clock);
         this.messenger = new TelegramMessenger(runtime, ports.blockedChats());
     }
 
@@ -70,5 +76,10 @@ public final class UserBot {
     /** Updates whose handling hit a bug of ours (each still got an apology). */
     public long failedUpdates() {
         return runtime.failedUpdates();
+    }
+
+    /** Updates skipped because their chat sent faster than the bot answers (see docs/BOTS.md). */
+    public long skippedUpdates() {
+        return runtime.skippedUpdates();
     }
 }

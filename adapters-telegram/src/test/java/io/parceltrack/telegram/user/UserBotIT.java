@@ -4,71 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.account.User;
-import io.parceltrack.domain.notification.Delivery;
-import io.parceltrack.domain.notification.DeliveryId;
-import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Parcel;
-import io.parceltrack.domain.parcel.ParcelStatus;
-import io.parceltrack.port.out.Messenger.SendResult;
 import io.parceltrack.telegram.Backend;
 import io.parceltrack.telegram.Person;
 import io.parceltrack.telegram.Person.Answer;
 import io.parceltrack.telegram.TestBots;
 import io.parceltrack.telegram.emulator.ChatMessage;
-import io.parceltrack.telegram.emulator.EmulatedBot;
-import io.parceltrack.telegram.emulator.TelegramEmulator;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The user bot end to end: the real telegrambots client against the emulator, services in memory. */
+/**
+ * The user bot end to end, registration, subscriptions and commands: the real telegrambots client
+ * against the emulator, services in memory. Parcels, links and history: {@link UserBotParcelIT}.
+ */
 class UserBotIT {
-    private static final String TOKEN = "2001:user-bot-test";
-    private static final long MANAGER = 900_001;
-
-    private static final TelegramEmulator emulator = new TelegramEmulator();
-    private static final Backend backend = new Backend();
-    private static EmulatedBot telegram;
-    private static UserBot bot;
+    private static RunningUserBot running;
+    private static Backend backend;
 
     @BeforeAll
     static void startBot() {
-        emulator.start(0);
-        telegram = emulator.registerBot(TOKEN, "parcel_user_bot");
-        bot = newBot();
-        bot.start();
-        backend.registerManager(MANAGER, "Max Manager");
+        running = new RunningUserBot("2001:user-bot-test", RecipientDetails.MASKED);
+        backend = running.backend;
     }
 
     @AfterAll
     static void stopBot() {
-        bot.stop();
-        emulator.stop();
-    }
-
-    private static UserBot newBot() {
-        return new UserBot(TestBots.settings("user-bot", TOKEN, "parcel_user_bot", emulator),
-                new UserBot.Ports(backend.accountService, backend.accountService, backend.userParcels,
-                        backend.conversations, backend.blockedChats),
-                backend.clock);
-    }
-
-    private static Person newPerson(String languageCode) {
-        return new Person(telegram, bot::handledUpdates, TestBots.newChatId(), "Anna", languageCode);
-    }
-
-    private static Person registeredPerson() {
-        Person person = newPerson("en");
-        backend.registerUser(person.id(), "Anna Smirnova");
-        return person;
+        running.close();
     }
 
     @Test
     void registersStepByStepAndReasksEveryInvalidAnswerWithItsReason() {
-        Person anna = newPerson("en");
+        Person anna = running.newPerson("en");
 
         assertThat(anna.says("/start").text()).contains("Hello").contains("full name");
         assertThat(anna.says("Al").text()).contains("too short").contains("at least 3").contains("you sent 2")
@@ -91,8 +59,24 @@ class UserBotIT {
     }
 
     @Test
-    void letsThePhoneBeSkipped() {
-        Person boris = newPerson("en");
+    void registersInRussianWithAPhoneLeftOutAsNotGiven() {
+        Person olga = running.newPerson("ru");
+
+        assertThat(olga.says("/start").text()).contains("Здравствуйте").contains("имя и фамилию");
+        assertThat(olga.says("Ол").text()).contains("Слишком коротко").contains("не меньше 3 символов");
+        assertThat(olga.says("Ольга Иванова").text()).contains("электронной почты");
+        assertThat(olga.says("olga@").text()).contains("не похоже на адрес электронной почты");
+        olga.says("olga@example.com");
+        Answer done = olga.presses("Пропустить");
+
+        assertThat(done.text()).contains("Вы зарегистрированы").contains("Телефон: не указан")
+                .contains("Что будем делать?");
+        assertThat(done.lastShown().hasButton("🔍 Найти посылку")).isTrue();
+    }
+
+    @Test
+    void letsThePhoneBeSkippedByTheLabelWithoutItsEmojiToo() {
+        Person boris = running.newPerson("en");
         boris.says("/start");
         boris.says("Boris Ivanov");
         boris.says("boris@example.com");
@@ -101,11 +85,12 @@ class UserBotIT {
 
         assertThat(done.text()).contains("You are registered").contains("Phone: not given");
         assertThat(backend.accountService.getUser(TelegramId.of(boris.id())).profile().phoneNumber()).isEmpty();
+        assertThat(boris.presses("Find a parcel").text()).contains("Send me the track number");
     }
 
     @Test
     void leadsSomeoneUnregisteredToRegistrationWhateverTheyDo() {
-        Person stranger = newPerson("en");
+        Person stranger = running.newPerson("en");
 
         assertThat(stranger.says("where is my parcel?").text()).contains("register").contains("full name");
         assertThat(stranger.says("/menu").text()).contains("register").contains("full name");
@@ -113,7 +98,7 @@ class UserBotIT {
 
     @Test
     void startsRegistrationAgainWhenTheStoredConversationOutlivedTheAccount() {
-        Person anna = newPerson("en");
+        Person anna = running.newPerson("en");
         backend.conversations.saveConversation("user-bot", anna.id(),
                 "{\"v\":1,\"step\":\"IDLE\",\"language\":\"en\",\"values\":{}}");
 
@@ -122,30 +107,9 @@ class UserBotIT {
     }
 
     @Test
-    void showsTheParcelCardForATrackNumberTypedAtAnyTime() {
-        Person anna = registeredPerson();
-        Parcel parcel = backend.addParcel(MANAGER, "Winter boots");
-        backend.addCheckpoint(MANAGER, parcel, "Moscow hub", ParcelStatus.IN_TRANSIT);
-        backend.addCheckpoint(MANAGER, parcel, "Kazan hub", ParcelStatus.IN_TRANSIT);
-        backend.addCheckpoint(MANAGER, parcel, "Ufa hub", ParcelStatus.IN_TRANSIT);
-        backend.addCheckpoint(MANAGER, parcel, "Perm hub", ParcelStatus.IN_TRANSIT);
-        String forecast = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-                .format(parcel.details().forecastDate().atZone(TestBots.MOSCOW));
-
-        Answer card = anna.says("  " + parcel.trackNumber().value().toLowerCase() + " ");
-
-        assertThat(card.text()).contains("Winter boots").contains(parcel.trackNumber().value())
-                .contains("Status: on its way").contains("Recipient: Ivan Petrov")
-                .contains("Delivery address: Kazan, Baumana 1").contains("Expected delivery: " + forecast)
-                .contains("Description: two boxes").contains("Perm hub").contains("Ufa hub").contains("Kazan hub")
-                .doesNotContain("Moscow hub").contains("earlier ones").contains("not subscribed");
-        assertThat(card.lastShown().hasButton("🔔 Subscribe")).isTrue();
-    }
-
-    @Test
     void findsAParcelFromTheMenuAndReasksAnInvalidTrackNumber() {
-        Person anna = registeredPerson();
-        Parcel parcel = backend.addParcel(MANAGER, "Desk lamp");
+        Person anna = running.registeredPerson("en");
+        Parcel parcel = backend.addParcel(RunningUserBot.MANAGER, "Desk lamp");
         anna.says("/menu");
 
         assertThat(anna.presses("🔍 Find a parcel").text()).contains("track number");
@@ -157,8 +121,8 @@ class UserBotIT {
 
     @Test
     void togglesTheSubscriptionInPlace() {
-        Person anna = registeredPerson();
-        Parcel parcel = backend.addParcel(MANAGER, "Headphones");
+        Person anna = running.registeredPerson("en");
+        Parcel parcel = backend.addParcel(RunningUserBot.MANAGER, "Headphones");
         int card = anna.says(parcel.trackNumber().value()).lastShown().messageId();
 
         Answer subscribed = anna.pressesOn(card, "🔔 Subscribe");
@@ -181,8 +145,8 @@ class UserBotIT {
 
     @Test
     void tellsApartSubscribingTwiceAndUnsubscribingWhenNotSubscribed() {
-        Person anna = registeredPerson();
-        Parcel parcel = backend.addParcel(MANAGER, "Guitar strings");
+        Person anna = running.registeredPerson("en");
+        Parcel parcel = backend.addParcel(RunningUserBot.MANAGER, "Guitar strings");
         int olderCard = anna.says(parcel.trackNumber().value()).lastShown().messageId();
         int newerCard = anna.says(parcel.trackNumber().value()).lastShown().messageId();
         anna.pressesOn(newerCard, "🔔 Subscribe");
@@ -197,10 +161,10 @@ class UserBotIT {
 
     @Test
     void listsSubscriptionsPageByPageAndUnsubscribesFromTheList() {
-        Person anna = registeredPerson();
+        Person anna = running.registeredPerson("en");
         for (int i = 1; i <= 7; i++) {
             backend.userParcels.subscribe(TelegramId.of(anna.id()),
-                    backend.addParcel(MANAGER, "Parcel number " + i).trackNumber());
+                    backend.addParcel(RunningUserBot.MANAGER, "Parcel number " + i).trackNumber());
         }
         anna.says("/menu");
 
@@ -219,14 +183,29 @@ class UserBotIT {
 
         assertThat(stopped.pressNote()).contains("Unsubscribed");
         assertThat(anna.message(list).text()).doesNotContain(firstTrackNumber);
-        assertThat(backend.userParcels.listSubscriptions(TelegramId.of(anna.id()),
-                io.parceltrack.domain.paging.PageRequest.first(10)).items()).hasSize(6);
+        assertThat(backend.userParcels.listSubscriptions(TelegramId.of(anna.id()), PageRequest.first(10)).items())
+                .hasSize(6);
+    }
+
+    @Test
+    void saysNoParcelIsFollowedAnyMoreAfterTheLastUnsubscribeNotYet() {
+        Person anna = running.registeredPerson("en");
+        Parcel parcel = backend.addParcel(RunningUserBot.MANAGER, "Only parcel");
+        backend.userParcels.subscribe(TelegramId.of(anna.id()), parcel.trackNumber());
+        anna.says("/menu");
+        int list = anna.presses("📬 My subscriptions").lastShown().messageId();
+
+        anna.pressesOn(list, "✖ " + parcel.trackNumber().value());
+
+        assertThat(anna.message(list).text()).contains("You no longer follow any parcel").doesNotContain("yet");
+        anna.says("/menu");
+        assertThat(anna.presses("📬 My subscriptions").text()).contains("You don't follow any parcel yet");
     }
 
     @Test
     void showsWhatOthersTypedLiterallyWhateverCharactersItHas() {
-        Person anna = registeredPerson();
-        Parcel parcel = backend.addParcel(MANAGER, "<b>R&D</b> \"kit\" *_[x]_*");
+        Person anna = running.registeredPerson("en");
+        Parcel parcel = backend.addParcel(RunningUserBot.MANAGER, "<b>R&D</b> \"kit\" *_[x]_*");
 
         Answer card = anna.says(parcel.trackNumber().value());
 
@@ -234,68 +213,46 @@ class UserBotIT {
     }
 
     @Test
-    void speaksRussianToSomeoneWhoseTelegramIsInRussian() {
-        Person olga = newPerson("ru");
-
-        assertThat(olga.says("/start").text()).contains("Здравствуйте").contains("полное имя");
-        assertThat(olga.says("Ол").text()).contains("Слишком коротко");
-    }
-
-    @Test
-    void answersHelpCancelAndUnknownCommands() {
-        Person anna = registeredPerson();
+    void answersHelpCancelAndUnknownCommandsWithoutDoublePunctuation() {
+        Person anna = running.registeredPerson("en");
 
         assertThat(anna.says("/help").text()).contains("How it works").contains("/cancel");
         anna.says("/menu");
         anna.presses("🔍 Find a parcel");
         assertThat(anna.says("/cancel").text()).contains("stopped").contains("What would you like to do?");
         assertThat(anna.says("/cancel").text()).contains("nothing to stop");
-        assertThat(anna.says("/teleport now").text()).contains("I don't know /teleport");
-    }
+        assertThat(anna.says("/teleport now").text()).contains("Unknown command: /teleport\nSend /help");
+        String longCommand = anna.says("/" + "x".repeat(3000)).text();
+        assertThat(longCommand).contains("x…\nSend /help").doesNotContain("….");
 
-    @Test
-    void notifiesInTheRecipientsLanguageWithAButtonToTheParcel() {
-        Person olga = newPerson("ru");
-        backend.registerUser(olga.id(), "Ольга");
-        olga.says("/menu");
-        Parcel parcel = backend.addParcel(MANAGER, "Самовар & чашки");
-        Checkpoint checkpoint = new Checkpoint(Instant.parse("2026-03-01T09:30:00Z"), "Казань <сортировка>",
-                "прибыла", ParcelStatus.IN_TRANSIT);
-
-        SendResult result = bot.messenger().sendNotification(new Delivery(new DeliveryId(UUID.randomUUID()),
-                TelegramId.of(olga.id()), parcel.trackNumber(), parcel.name(), checkpoint));
-
-        assertThat(result).isEqualTo(SendResult.SENT);
-        ChatMessage notification = olga.lastBotMessage();
-        assertThat(notification.text()).contains("Самовар & чашки").contains(parcel.trackNumber().value())
-                .contains("Новый статус: в пути").contains("01.03.2026 12:30").contains("Казань <сортировка>")
-                .contains("прибыла");
-        assertThat(olga.presses("📦 Открыть посылку").text()).contains("Самовар & чашки").contains("Статус");
+        Person olga = running.registeredPerson("ru");
+        assertThat(olga.says("/" + "я".repeat(100)).text()).contains("Такой команды нет: /я").contains("я…\n")
+                .doesNotContain("…. ");
     }
 
     @Test
     void carriesOnAConversationAfterTheBotRestarts() {
-        UserBot first = newBot();
+        UserBot first = running.newBot(RecipientDetails.MASKED);
         first.start();
-        Person anna = new Person(telegram, first::handledUpdates, TestBots.newChatId(), "Anna", "en");
+        Person anna = new Person(running.telegram, first::handledUpdates, TestBots.newChatId(), "Anna", "en");
         // Only the restarting bots poll during this test.
-        bot.stop();
+        running.bot.stop();
         try {
             anna.says("/start");
             anna.says("Anna Restart");
             first.stop();
-            UserBot second = newBot();
+            UserBot second = running.newBot(RecipientDetails.MASKED);
             second.start();
             try {
-                Person sameAnna = new Person(telegram, second::handledUpdates, anna.id(), "Anna", "en");
+                Person sameAnna = new Person(running.telegram, second::handledUpdates, anna.id(), "Anna", "en");
                 assertThat(sameAnna.says("anna@restart.example").text()).contains("phone number");
                 assertThat(sameAnna.presses("Skip").text()).contains("Anna Restart");
             } finally {
                 second.stop();
             }
         } finally {
-            bot = newBot();
-            bot.start();
+            running.bot = running.newBot(RecipientDetails.MASKED);
+            running.bot.start();
         }
     }
 }

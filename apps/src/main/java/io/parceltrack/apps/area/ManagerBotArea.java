@@ -2,7 +2,6 @@ package io.parceltrack.apps.area;
 
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.BotWiring;
-import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.port.in.account.AccountUseCases;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 import io.parceltrack.telegram.manager.ManagerBot;
@@ -15,7 +14,7 @@ public final class ManagerBotArea {
                 BotWiring.settings(BotWiring.MANAGER_BOT, telegram.managerBot(), telegram.url(),
                         assembly.settings().telegram()),
                 new ManagerBot.Ports(accounts, accounts, accounts, parcels, data.conversations(), data.blockedChats()),
-                HttpWiring.publicApiUrl(assembly.settings().http()), assembly.clock());
+                BotWiring.links(assembly.settings()), assembly.clock());
         assembly.add(Component.of("manager bot", bot::start, bot::stop));
         assembly.lifecycle().announce(() -> "manager bot @" + telegram.managerBot().username() + " at " + telegram.url());
     }

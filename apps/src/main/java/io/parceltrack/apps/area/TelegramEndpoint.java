@@ -6,6 +6,7 @@ import io.parceltrack.apps.wiring.BotWiring;
 import io.parceltrack.telegram.emulator.EmulatorLimits;
 import io.parceltrack.telegram.emulator.TelegramEmulator;
 import java.net.URI;
+import java.nio.file.Path;
 
 /** The Bot API the bots talk to, and the bots' tokens and usernames there. */
 public record TelegramEndpoint(URI url, AppSettings.Bot userBot, AppSettings.Bot managerBot) {
@@ -28,6 +29,9 @@ public record TelegramEndpoint(URI url, AppSettings.Bot userBot, AppSettings.Bot
             return configured(telegram);
         }
         TelegramEmulator emulator = new TelegramEmulator(EmulatorLimits.off());
+        if (!telegram.emulatorPeopleFile().isBlank()) {
+            emulator.rememberPeopleIn(Path.of(telegram.emulatorPeopleFile()));
+        }
         emulator.registerBot(EMULATED_USER_BOT_TOKEN, telegram.userBot().username());
         emulator.registerBot(EMULATED_MANAGER_BOT_TOKEN, telegram.managerBot().username());
         emulator.start(telegram.emulatorPort());

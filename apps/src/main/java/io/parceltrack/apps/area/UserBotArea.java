@@ -21,7 +21,7 @@ public final class UserBotArea {
         this.bot = new UserBot(
                 BotWiring.settings(BotWiring.USER_BOT, telegram.userBot(), telegram.url(), assembly.settings().telegram()),
                 new UserBot.Ports(accounts, accounts, parcels, data.conversations(), data.blockedChats()),
-                assembly.clock());
+                BotWiring.recipientDetails(assembly.settings().telegram()), assembly.clock());
         assembly.add(Component.of("user bot", bot::start, bot::stop));
         assembly.lifecycle().announce(() -> "user bot @" + telegram.userBot().username() + " at " + telegram.url());
     }

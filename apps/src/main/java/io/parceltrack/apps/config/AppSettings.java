@@ -62,8 +62,12 @@ public record AppSettings(
         }
     }
 
+    /**
+     * @param showRecipientDetails whether the user bot shows recipients' names and addresses to anyone with the track number
+     * @param emulatorPeopleFile where the built-in emulator remembers people across restarts; empty: nowhere
+     */
     public record Telegram(String apiUrl, String defaultLanguage, ZoneId timeZone, int ratePerBot, int ratePerChat,
-            Bot userBot, Bot managerBot, int emulatorPort) {}
+            Bot userBot, Bot managerBot, int emulatorPort, boolean showRecipientDetails, String emulatorPeopleFile) {}
 
     public record Demo(String apiToken, long managerTelegramId) {
         @Override
@@ -133,7 +137,9 @@ public record AppSettings(
                         reader.intInRange(P + "telegram.rate-per-chat", 1, 100),
                         new Bot(reader.string(P + "telegram.user-bot.token"), reader.string(P + "telegram.user-bot.username")),
                         new Bot(reader.string(P + "telegram.manager-bot.token"), reader.string(P + "telegram.manager-bot.username")),
-                        reader.port(P + "telegram.emulator.port")),
+                        reader.port(P + "telegram.emulator.port"),
+                        reader.bool(P + "telegram.user-bot.show-recipient-details"),
+                        reader.string(P + "telegram.emulator.people-file")),
                 new Demo(
                         reader.string(P + "demo.api-token"),
                         reader.intInRange(P + "demo.manager-telegram-id", 1, Integer.MAX_VALUE)),

@@ -52,6 +52,11 @@ public record Parcel(
         return this;
     }
 
+    /** Whether the parcel's latest checkpoint is dated after {@code checkpoint}, which then comes late. */
+    public boolean isLaterThan(Checkpoint checkpoint) {
+        return lastCheckpointAt != null && checkpoint.time().isBefore(lastCheckpointAt);
+    }
+
     public Optional<Instant> lastCheckpointTime() {
         return Optional.ofNullable(lastCheckpointAt);
     }
@@ -66,8 +71,7 @@ public record Parcel(
             throw new ConflictException("parcel " + trackNumber + " is already " + status
                     + "; no checkpoint can follow a final status");
         }
-        boolean becomesLatest = lastCheckpointAt == null || !checkpoint.time().isBefore(lastCheckpointAt);
-        if (!becomesLatest) {
+        if (isLaterThan(checkpoint)) {
             return this;
         }
         return new Parcel(trackNumber, details, owner, checkpoint.status(), createdAt, checkpoint.time());

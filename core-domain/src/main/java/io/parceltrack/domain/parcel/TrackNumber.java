@@ -4,6 +4,7 @@ import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.validation.FieldViolation.Kind;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,18 @@ public record TrackNumber(String value) {
             throw InvalidInputException.of(FIELD, Kind.REQUIRED, "is required");
         }
         return new TrackNumber(raw.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The track number {@code raw} is, with the same forgiveness as {@link #parse}; empty for
+     * anything else, for callers that try text against several meanings.
+     */
+    public static Optional<TrackNumber> tryParse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = raw.strip().toUpperCase(Locale.ROOT);
+        return FORMAT.matcher(text).matches() ? Optional.of(new TrackNumber(text)) : Optional.empty();
     }
 
     /** A fresh random track number; {@code random} must be cryptographically secure in production. */

@@ -37,6 +37,18 @@ class TrackNumberTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"VF83434918", "VF 834349180", "VF８３４３４９１８０", "", "   ", "hello"})
+    void triesTextWithoutThrowingForWhatIsNoTrackNumber(String raw) {
+        assertThat(TrackNumber.tryParse(raw)).isEmpty();
+        assertThat(TrackNumber.tryParse(null)).isEmpty();
+    }
+
+    @Test
+    void triesTextWithTheSameForgivenessAsParse() {
+        assertThat(TrackNumber.tryParse(" vf834349180 ")).contains(new TrackNumber("VF834349180"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void reportsAMissingTrackNumberAsRequired(String raw) {
         assertThatThrownBy(() -> TrackNumber.parse(raw))
