@@ -50,6 +50,7 @@ public final class StandaloneApp implements App {
             reader.problem("parceltrack.demo.api-token", "must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -");
         }
         ManagerBotApp.checkPublicUrl(settings, reader);
+        UserParcelArea.checkUserBotUsername(settings, reader);
     }
 
     @Override
@@ -75,9 +76,11 @@ public final class StandaloneApp implements App {
                 List.of(managerParcels.grpcService()), assembly.lifecycle());
         GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(userParcels.grpcService()),
                 assembly.lifecycle());
-        AppHttpServer http = HttpWiring.serve(assembly, List.of(managerParcels.restApi(accounts.service())));
+        AppHttpServer http = HttpWiring.serve(assembly,
+                List.of(managerParcels.restApi(accounts.service()), userParcels.trackingPage(assembly)));
         assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1  (Swagger UI: http://localhost:"
                 + http.port() + "/swagger)");
+        assembly.lifecycle().announce(() -> "tracking page: http://localhost:" + http.port() + "/track");
         if (!settings.demo().apiToken().isBlank()) {
             assembly.lifecycle().announce(() -> "demo manager " + settings.demo().managerTelegramId()
                     + " holds the API token from PARCELTRACK_DEMO_API_TOKEN");

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
-        Notifications notifications, Telegram telegram, Demo demo, Logging logging) {
+        Notifications notifications, Telegram telegram, Demo demo, Logging logging, TrackingPage trackingPage) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -74,6 +74,10 @@ public record AppSettings(
 
     public record Logging(String format, String level, String logstashDestination) {}
 
+    /** The public tracking page on the HTTP port of parcels-user-service and standalone. */
+    public record TrackingPage(int checkpointsPerPage, int ratePerSecond, int rateBurst, int trackedAddresses,
+            int trustedProxies, Duration cacheTtl, int cachedViews) {}
+
     /** Reads every setting; problems are left in {@code reader} for the caller to {@link SettingsReader#validate()}. */
     public static AppSettings read(SettingsReader reader) {
         int httpPort = reader.port(P + "http.port");
@@ -131,7 +135,15 @@ public record AppSettings(
                 new Logging(
                         oneOf(reader, P + "logging.format", Set.of("json", "plain")),
                         oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
-                        reader.string(P + "logging.logstash-destination")));
+                        reader.string(P + "logging.logstash-destination")),
+                new TrackingPage(
+                        reader.intInRange(P + "tracking-page.checkpoints-per-page", 1, 100),
+                        reader.intInRange(P + "tracking-page.rate-limit-per-second", 1, 100_000),
+                        reader.intInRange(P + "tracking-page.rate-limit-burst", 1, 1_000_000),
+                        reader.intInRange(P + "tracking-page.tracked-addresses", 1, 10_000_000),
+                        reader.intInRange(P + "tracking-page.trusted-proxies", 0, 10),
+                        reader.positiveDuration(P + "tracking-page.cache-ttl"),
+                        reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {
