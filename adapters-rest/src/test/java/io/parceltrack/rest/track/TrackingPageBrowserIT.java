@@ -153,6 +153,14 @@ class TrackingPageBrowserIT {
     }
 
     @Test
+    void axeReallyRunsAndReportsWhatIsWrong() {
+        browser.driver.get("data:text/html,<html><body><img src=x><input type=text></body></html>");
+
+        assertThat(browser.accessibilityViolations()).extracting(violation -> violation.get("id"))
+                .contains("image-alt", "label", "html-has-lang");
+    }
+
+    @Test
     void axeFindsNoSeriousViolationsOnAnyPageLightOrDark() {
         for (String scheme : List.of("light", "dark")) {
             browser.preferColorScheme(scheme);
