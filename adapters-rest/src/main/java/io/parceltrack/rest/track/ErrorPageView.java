@@ -14,6 +14,7 @@ final class ErrorPageView {
     }
 
     /**
+     * @param path the page the language switch leads to, in the other language
      * @param title the heading, e.g. "Parcel not found"
      * @param explanation what happened and what to do
      * @param offerSearch whether the page offers the track number form (when the number was the problem)

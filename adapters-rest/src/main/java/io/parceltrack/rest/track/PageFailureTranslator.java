@@ -5,7 +5,9 @@ import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.error.NotFoundException;
 import io.parceltrack.port.out.UnavailableException;
 import io.parceltrack.rest.track.PageText.Words;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +37,14 @@ final class PageFailureTranslator {
     void answer(Context ctx, Exception failure, Viewer viewer) {
         Words words = text.in(viewer.language());
         String typed = viewer.typedNumber().orElse("");
+        // The language switch of an error page leads to the same parcel where there is one, else to the form.
+        String switchPath = TrackingPage.ROOT;
         Answer answer;
         if (failure instanceof PageRefusal.UnreadableAddress unreadable) {
             answer = new Answer(400, "malformed-request", "Malformed request", unreadable.getMessage(),
-                    words.get("error.badRequest.title"), words.get("error.badRequest.text",
-                            words.get(unreadable.partKey(), unreadable.partValues())), false);
+                    words.get("error.badRequest.title"), words.get("error.badRequest.text", unreadable.parts().stream()
+                            .map(part -> words.get(part.phraseKey(), part.phraseValues()))
+                            .collect(Collectors.joining("; "))), false);
         } else if (failure instanceof PageRefusal.NoSuchPage) {
             answer = new Answer(404, "not-found", "Not found", "there is no page at this address",
                     words.get("error.noPage.title"), words.get("error.noPage.text"), false);
@@ -56,7 +61,8 @@ final class PageFailureTranslator {
             }
             answer = new Answer(400, "invalid-input", "Invalid input", invalid.getMessage(), "", "", false);
         } else if (failure instanceof NotFoundException) {
-            String number = typed.strip().toUpperCase(java.util.Locale.ROOT);
+            String number = typed.strip().toUpperCase(Locale.ROOT);
+            switchPath = TrackingPage.parcelPath(number);
             answer = new Answer(404, "not-found", "Not found", "there is no parcel with track number " + number,
                     words.get("error.notFound.title"), words.get("error.notFound.text", number), true);
         } else if (failure instanceof UnavailableException) {
@@ -75,7 +81,7 @@ final class PageFailureTranslator {
             ctx.status(answer.status()).contentType(TrackingJson.PROBLEM_MEDIA_TYPE)
                     .result(json.problem(answer.slug(), answer.problemTitle(), answer.status(), answer.detail(), ctx.path()));
         } else {
-            writeHtml(ctx, answer.status(), viewer, errorPage.render(words, viewer.chosen(), TrackingPage.ROOT,
+            writeHtml(ctx, answer.status(), viewer, errorPage.render(words, viewer.chosen(), switchPath,
                     answer.pageTitle(), answer.pageText(), answer.offerSearch()));
         }
     }

@@ -1,6 +1,8 @@
 package io.parceltrack.rest.track;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the tracking page itself refuses before any use case runs: an address it cannot read, a
@@ -14,26 +16,25 @@ abstract sealed class PageRefusal extends RuntimeException
         super(message, null, false, false);
     }
 
-    /** A query parameter that is unknown, repeated, or out of its range. */
+    /** Query parameters that are unknown, repeated, or out of their range: each of them. */
     static final class UnreadableAddress extends PageRefusal {
-        /** Which part, as a phrase key and its values, so the page can name it in the reader's language. */
-        private final String partKey;
-        private final Object[] partValues;
+        private final List<Part> parts;
 
-        UnreadableAddress(String detail, String partKey, Object... partValues) {
-            super(detail);
-            this.partKey = partKey;
-            this.partValues = partValues.clone();
+        UnreadableAddress(List<Part> parts) {
+            super(parts.stream().map(Part::detail).collect(Collectors.joining("; ")));
+            this.parts = List.copyOf(parts);
         }
 
-        String partKey() {
-            return partKey;
-        }
-
-        Object[] partValues() {
-            return partValues.clone();
+        List<Part> parts() {
+            return parts;
         }
     }
+
+    /**
+     * One unreadable part, in English for the problem document and as a phrase key with its values,
+     * so that the page can name it in the reader's language.
+     */
+    record Part(String detail, String phraseKey, Object... phraseValues) {}
 
     static final class NoSuchPage extends PageRefusal {
         NoSuchPage() {

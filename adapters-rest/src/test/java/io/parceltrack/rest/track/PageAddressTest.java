@@ -30,6 +30,15 @@ class PageAddressTest {
     void namesAnUnknownParameterCutShort() {
         assertThatThrownBy(() -> PageAddress.read("x".repeat(100) + "=1", HTML))
                 .isInstanceOfSatisfying(PageRefusal.UnreadableAddress.class,
-                        refusal -> assertThat((String) refusal.partValues()[0]).hasSize(41));
+                        refusal -> assertThat((String) refusal.parts().get(0).phraseValues()[0]).hasSize(41));
+    }
+
+    @Test
+    void namesEveryPartThatIsWrongAtOnce() {
+        assertThatThrownBy(() -> PageAddress.read("page=0&lang=de&utm_source=x", HTML))
+                .isInstanceOfSatisfying(PageRefusal.UnreadableAddress.class, refusal -> assertThat(refusal.parts())
+                        .extracting(PageRefusal.Part::phraseKey)
+                        .containsExactlyInAnyOrder("error.badRequest.parameter", "error.badRequest.pageNumber",
+                                "error.badRequest.language"));
     }
 }

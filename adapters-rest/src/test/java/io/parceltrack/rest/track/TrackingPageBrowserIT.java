@@ -143,9 +143,11 @@ class TrackingPageBrowserIT {
         browser.preferColorScheme("dark");
         Path dark = browser.screenshot(SCREENSHOTS.resolve("tracking-page-390-dark.png"), 390);
         browser.preferColorScheme("light");
+        open("/track/ZZ000000000");
+        Path notFound = browser.screenshot(SCREENSHOTS.resolve("tracking-page-404-390.png"), 390);
         browser.emulateWidth(1280);
 
-        for (Path screenshot : List.of(phone, desktop, dark)) {
+        for (Path screenshot : List.of(phone, desktop, dark, notFound)) {
             byte[] png = Files.readAllBytes(screenshot);
             assertThat(png).hasSizeGreaterThan(5_000);
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");

@@ -117,7 +117,7 @@ class TrackingPageIT {
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
         assertThat(answer.body()).contains("Parcel not found", "There is no parcel with track number ZZ000000000",
-                "<form class=\"search\"");
+                "<form class=\"search\"", "href=\"/track/ZZ000000000?lang=ru\" hreflang=\"ru\"");
     }
 
     @Test
@@ -160,8 +160,9 @@ class TrackingPageIT {
         assertThat(page.get("/track/" + inTransit + "?page=0").statusCode()).isEqualTo(400);
         assertThat(page.get("/track/" + inTransit + "?lang=de").statusCode()).isEqualTo(400);
         assertThat(page.get("/track/" + inTransit + ".json?lang=en").statusCode()).isEqualTo(400);
-        HttpResponse<String> explained = page.get("/track/" + inTransit + "?utm_source=x", "Accept-Language", "en");
-        assertThat(explained.body()).contains("This address cannot be read", "the parameter “utm_source”");
+        HttpResponse<String> explained = page.get("/track/" + inTransit + "?utm_source=x&page=abc", "Accept-Language", "en");
+        assertThat(explained.body()).contains("This address cannot be read", "the parameter “utm_source”",
+                "the page number (a whole number from 1 to 100000)");
     }
 
     @Test
