@@ -9,37 +9,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The query string's parameters, decoded strictly. Javalin's own parsing skips what it cannot
+ * The query string's parameters, decoded strictly (the manager API and the tracking page read it so). Javalin's own parsing skips what it cannot
  * decode, which would turn {@code ?page=%zz} into "page 1"; here broken encoding is the client's
  * error and answered with 400.
  */
-final class QueryString {
+public final class QueryString {
     private QueryString() {}
 
     /**
      * @throws ApiProblem (400) if a name or value is not correctly percent-encoded UTF-8
      */
     static Map<String, List<String>> parse(String raw) {
+        return tryParse(raw).orElseThrow(QueryString::malformed);
+    }
+
+    /** The parameters by name, in order; empty if a name or value is not correctly percent-encoded UTF-8. */
+    public static Optional<Map<String, List<String>>> tryParse(String raw) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
-            return parameters;
+            return Optional.of(parameters);
         }
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            Optional<String> name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            Optional<String> value = equals < 0 ? Optional.of("") : decode(pair.substring(equals + 1));
+            if (name.isEmpty() || value.isEmpty()) {
+                return Optional.empty();
+            }
+            parameters.computeIfAbsent(name.get(), key -> new ArrayList<>()).add(value.get());
         }
-        return parameters;
+        return Optional.of(parameters);
     }
 
     /** Percent-decoding into bytes, then strict UTF-8: {@code %FF} is an error, not a replacement character. */
-    private static String decode(String encoded) {
+    private static Optional<String> decode(String encoded) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
@@ -47,7 +56,7 @@ final class QueryString {
                 int high = i + 1 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
                 int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
                 if (high < 0 || low < 0) {
-                    throw malformed();
+                    return Optional.empty();
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -59,13 +68,13 @@ final class QueryString {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
-            throw malformed();
+            return Optional.empty();
         }
     }
 

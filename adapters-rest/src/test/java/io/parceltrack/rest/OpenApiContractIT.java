@@ -76,8 +76,7 @@ class OpenApiContractIT {
         JsonNode document = json(served);
         assertThat(document.get("openapi").asText()).startsWith("3.");
         assertThat(document.get("info").get("title").asText()).isNotBlank();
-        List<String> references = new ArrayList<>();
-        collectReferences(document, references);
+        List<String> references = OpenApiSpec.references(document);
         assertThat(references).isNotEmpty().allSatisfy(reference ->
                 assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse());
     }
@@ -152,20 +151,6 @@ class OpenApiContractIT {
             HttpResponse<String> refused = http.get(path).send();
             assertThat(refused.statusCode()).as(path).isEqualTo(404);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        }
-    }
-
-    private static void collectReferences(JsonNode node, List<String> references) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
-                if (field.getKey().equals("$ref")) {
-                    references.add(field.getValue().asText());
-                } else {
-                    collectReferences(field.getValue(), references);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(element -> collectReferences(element, references));
         }
     }
 

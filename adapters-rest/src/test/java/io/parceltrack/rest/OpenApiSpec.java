@@ -1,7 +1,9 @@
 package io.parceltrack.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,17 +14,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads what the served OpenAPI document promises: operations, their statuses and media types. */
-final class OpenApiSpec {
+public final class OpenApiSpec {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private final JsonNode document;
 
-    OpenApiSpec(JsonNode document) {
+    public OpenApiSpec(JsonNode document) {
         this.document = document;
     }
 
     /** Every documented operation as {@code "GET /api/v1/parcels"}. */
-    Set<String> operations() {
+    public Set<String> operations() {
         Set<String> operations = new LinkedHashSet<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
             if (METHODS.contains(method)) {
@@ -33,7 +35,7 @@ final class OpenApiSpec {
     }
 
     /** The documented responses of an operation: status → media type of its body (empty for none). */
-    Map<Integer, Optional<String>> responses(String operation) {
+    public Map<Integer, Optional<String>> responses(String operation) {
         String[] methodAndPath = operation.split(" ", 2);
         JsonNode responses = document.get("paths").get(methodAndPath[1])
                 .get(methodAndPath[0].toLowerCase(Locale.ROOT)).get("responses");
@@ -96,5 +98,26 @@ final class OpenApiSpec {
             target = target.get(parts.next());
         }
         return resolve(target);
+    }
+
+    /** Every {@code $ref} in the document, e.g. {@code #/components/schemas/Parcel}. */
+    public static List<String> references(JsonNode document) {
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+        return references;
+    }
+
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("$ref")) {
+                    references.add(field.getValue().asText());
+                } else {
+                    collectReferences(field.getValue(), references);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectReferences(element, references));
+        }
     }
 }

@@ -8,10 +8,11 @@ import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.HttpWiring;
+import io.parceltrack.rest.AppHttpServer;
 import java.time.Clock;
 import java.util.List;
 
-/** Recipients' reads and subscriptions over gRPC, on the parcels database. */
+/** Recipients' reads and subscriptions over gRPC, and the public tracking page over HTTP, on the parcels database. */
 public final class ParcelsUserServiceApp implements App {
     static final String COMMAND = "parcels-user-service";
 
@@ -22,12 +23,13 @@ public final class ParcelsUserServiceApp implements App {
 
     @Override
     public String description() {
-        return "recipients' parcel lookups and subscriptions over gRPC (parcels database)";
+        return "recipients' parcel lookups and subscriptions over gRPC, and the public tracking page (parcels database)";
     }
 
     @Override
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
         App.require(reader, COMMAND, "parceltrack.db.parcels.url", settings.db().parcels().url());
+        UserParcelArea.checkUserBotUsername(settings, reader);
     }
 
     @Override
@@ -36,7 +38,9 @@ public final class ParcelsUserServiceApp implements App {
         UserParcelArea parcels = new UserParcelArea(ParcelData.open(assembly));
         GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(parcels.grpcService()),
                 assembly.lifecycle());
-        HttpWiring.serveHealth(assembly);
+        // The page is public: it gets the HTTP port (with the probes), like the manager API in its service.
+        AppHttpServer http = HttpWiring.serve(assembly, List.of(parcels.trackingPage(assembly)));
+        assembly.lifecycle().announce(() -> "tracking page: http://localhost:" + http.port() + "/track");
         return assembly.lifecycle();
     }
 }

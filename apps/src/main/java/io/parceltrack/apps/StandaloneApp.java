@@ -54,6 +54,7 @@ public final class StandaloneApp implements App {
             reader.problem("parceltrack.demo.api-token", "must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -");
         }
         ManagerBotApp.checkPublicUrl(settings, reader);
+        UserParcelArea.checkUserBotUsername(settings, reader);
         AppSettings.Databases db = settings.db();
         if (!settings.standalone().dataDir().isBlank()
                 && (db.accounts().configured() || db.parcels().configured() || db.bots().configured())) {
@@ -104,11 +105,13 @@ public final class StandaloneApp implements App {
                 List.of(managerParcels.grpcService()), assembly.lifecycle());
         GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
                 List.of(userParcels.grpcService()), assembly.lifecycle());
-        AppHttpServer http = HttpWiring.serve(assembly, List.of(managerParcels.restApi(accounts.service())));
+        AppHttpServer http = HttpWiring.serve(assembly,
+                List.of(managerParcels.restApi(accounts.service()), userParcels.trackingPage(assembly)));
         String httpHost = settings.http().host();
         assembly.lifecycle().announce(() -> "REST API: " + ListenAddress.localUrl(httpHost, http.port()) + "/api/v1"
                 + " (Swagger UI: " + ListenAddress.localUrl(httpHost, http.port()) + "/swagger), "
                 + ListenAddress.describe(httpHost, http.port()));
+        assembly.lifecycle().announce(() -> "tracking page: " + ListenAddress.localUrl(httpHost, http.port()) + "/track");
         if (!settings.demo().apiToken().isBlank()) {
             assembly.lifecycle().announce(() -> "demo manager " + settings.demo().managerTelegramId()
                     + " holds the API token from PARCELTRACK_DEMO_API_TOKEN");

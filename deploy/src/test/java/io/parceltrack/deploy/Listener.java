@@ -11,7 +11,7 @@ record Listener(Kind kind, String portSetting) {
 
     /** What is served on the port. */
     enum Kind {
-        /** The manager REST API; it serves the health endpoints itself. */
+        /** The app's public HTTP server on the HTTP port (the manager REST API, the tracking page), probes included. */
         REST,
         /** The small health server of the apps without HTTP of their own. */
         HEALTH,

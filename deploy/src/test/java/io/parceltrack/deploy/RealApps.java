@@ -54,7 +54,7 @@ final class RealApps {
     private final Map<String, List<Listener>> listeners = Map.of(
             "account-service", List.of(Listener.grpc("account"), Listener.health()),
             "parcels-manager-service", List.of(Listener.grpc("parcels-manager"), Listener.rest()),
-            "parcels-user-service", List.of(Listener.grpc("parcels-user"), Listener.health()),
+            "parcels-user-service", List.of(Listener.grpc("parcels-user"), Listener.rest()),
             "notification-service", List.of(Listener.health()),
             "user-bot", List.of(Listener.health()),
             "manager-bot", List.of(Listener.health()));

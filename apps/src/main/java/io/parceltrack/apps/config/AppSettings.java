@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
-        Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone) {
+        Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone,
+        TrackingPage trackingPage) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -84,8 +85,12 @@ public record AppSettings(
     /** The same settings on other databases: standalone's data directory replaces them. */
     public AppSettings withDatabases(Databases databases) {
         return new AppSettings(http, healthPort, grpc, databases, kafka, outbox, notifications, telegram, demo, logging,
-                standalone);
+                standalone, trackingPage);
     }
+
+    /** The public tracking page on the HTTP port of parcels-user-service and standalone. */
+    public record TrackingPage(int checkpointsPerPage, int ratePerSecond, int rateBurst, int trackedAddresses,
+            int trustedProxies, Duration cacheTtl, int cachedViews) {}
 
     /** Reads every setting; problems are left in {@code reader} for the caller to {@link SettingsReader#validate()}. */
     public static AppSettings read(SettingsReader reader) {
@@ -147,7 +152,15 @@ public record AppSettings(
                         oneOf(reader, P + "logging.format", Set.of("auto", "json", "plain")),
                         oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
                         reader.string(P + "logging.logstash-destination")),
-                new Standalone(reader.string(P + "standalone.data-dir")));
+                new Standalone(reader.string(P + "standalone.data-dir")),
+                new TrackingPage(
+                        reader.intInRange(P + "tracking-page.checkpoints-per-page", 1, 100),
+                        reader.intInRange(P + "tracking-page.rate-limit-per-second", 1, 100_000),
+                        reader.intInRange(P + "tracking-page.rate-limit-burst", 1, 1_000_000),
+                        reader.intInRange(P + "tracking-page.tracked-addresses", 1, 10_000_000),
+                        reader.intInRange(P + "tracking-page.trusted-proxies", 0, 10),
+                        reader.positiveDuration(P + "tracking-page.cache-ttl"),
+                        reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

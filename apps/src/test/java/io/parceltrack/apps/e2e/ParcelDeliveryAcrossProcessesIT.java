@@ -31,6 +31,7 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     private final TelegramEmulator emulator = new TelegramEmulator();
     private final List<TemporaryDatabase> databases = new ArrayList<>();
     private final List<AppProcess> processes = new ArrayList<>();
+    private URI trackingPageRoot;
 
     @BeforeAll
     void startTheSixApps(KafkaTestBroker broker) {
@@ -47,7 +48,7 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
             int parcelsUserGrpc = ports[2];
             int restApi = ports[3];
             int accountHealth = ports[4];
-            int parcelsUserHealth = ports[5];
+            int trackingPage = ports[5];
             int notificationHealth = ports[6];
             int userBotHealth = ports[7];
             int managerBotHealth = ports[8];
@@ -78,10 +79,13 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
                     "PARCELTRACK_HTTP_HOST", "127.0.0.1",
                     "PARCELTRACK_HTTP_PORT", String.valueOf(restApi),
                     "PARCELTRACK_KAFKA_INSTANCE_ID", "parcels-manager-1"));
-            start(jar, logs, "parcels-user-service", parcelsUserHealth, shared, Map.of(
+            start(jar, logs, "parcels-user-service", trackingPage, shared, Map.of(
                     "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
                     "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
-                    "PARCELTRACK_GRPC_PARCELS_USER_PORT", String.valueOf(parcelsUserGrpc)));
+                    "PARCELTRACK_GRPC_PARCELS_USER_PORT", String.valueOf(parcelsUserGrpc),
+                    "PARCELTRACK_HTTP_HOST", "127.0.0.1",
+                    "PARCELTRACK_HTTP_PORT", String.valueOf(trackingPage)));
+            trackingPageRoot = URI.create("http://127.0.0.1:" + trackingPage);
             start(jar, logs, "notification-service", notificationHealth, shared, Map.of(
                     "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
                     "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
@@ -114,6 +118,11 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     }
 
     @Override
+    URI trackingPage() {
+        return trackingPageRoot;
+    }
+
+    @Override
     URI emulator() {
         return URI.create(emulator.baseUrl());
     }
@@ -129,12 +138,12 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
         return database;
     }
 
-    /** Starts one app; {@code port} serves its /health/ready (the REST port for parcels-manager-service). */
+    /** Starts one app; {@code port} serves its /health/ready (the HTTP port of the two parcel services). */
     private void start(ParcelTrackJar jar, Path logs, String command, int port, Map<String, String> shared,
             Map<String, String> own) {
         Map<String, String> settings = new HashMap<>(shared);
         settings.putAll(own);
-        if (!command.equals("parcels-manager-service")) {
+        if (!command.equals("parcels-manager-service") && !command.equals("parcels-user-service")) {
             settings.put("PARCELTRACK_HEALTH_PORT", String.valueOf(port));
         }
         processes.add(jar.start(command, settings, URI.create("http://127.0.0.1:" + port + "/health/ready"),

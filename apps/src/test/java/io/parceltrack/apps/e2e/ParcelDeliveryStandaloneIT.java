@@ -70,6 +70,11 @@ class ParcelDeliveryStandaloneIT extends ParcelDeliveryStory {
     }
 
     @Override
+    URI trackingPage() {
+        return URI.create(apiBase).resolve("/");
+    }
+
+    @Override
     URI emulator() {
         return URI.create("http://127.0.0.1:" + emulatorPort);
     }

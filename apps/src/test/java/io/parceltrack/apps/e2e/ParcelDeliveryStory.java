@@ -3,8 +3,12 @@ package io.parceltrack.apps.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -55,6 +59,9 @@ abstract class ParcelDeliveryStory {
     /** Every process of the system under test. */
     abstract List<AppProcess> processes();
 
+    /** The root of the server that serves the public tracking page ({@code /track}). */
+    abstract URI trackingPage();
+
     @Test
     @Order(1)
     void aCheckpointPostedThroughTheApiReachesTheSubscribedRecipientOnce() {
@@ -80,6 +87,29 @@ abstract class ParcelDeliveryStory {
         assertThat(notifications.get(0)).contains("on its way").contains(trackNumber);
         assertThat(notifications.get(1)).contains("delivered").contains(trackNumber);
         assertThat(managersSystem.parcel(trackNumber).path("parcel_status").asText()).isEqualTo("DELIVERED");
+        strangerSeesOnTheTrackingPage(trackNumber);
+    }
+
+    /** Anyone with the number sees the status on the public page, and neither the recipient nor the address. */
+    private void strangerSeesOnTheTrackingPage(String trackNumber) {
+        HttpResponse<String> page = fetch(trackingPage().resolve("/track/" + trackNumber + "?lang=en"));
+        HttpResponse<String> twin = fetch(trackingPage().resolve("/track/" + trackNumber + ".json"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Status: Delivered", "Phone case").doesNotContain("Anna Smirnova", "Baumana");
+        assertThat(twin.statusCode()).isEqualTo(200);
+        assertThat(twin.body()).contains("\"parcel_status\":\"DELIVERED\"", "Front door").doesNotContain("Anna Smirnova");
+    }
+
+    private HttpResponse<String> fetch(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
