@@ -147,13 +147,14 @@ class KeyedRequestsSurviveKillsIT {
         assertThat(recorded).isEqualTo(times);
     }
 
-    /** Retries as a client following docs/API.md: on 409 or a refused connection, again a moment later. */
+    /** Retries as a client following docs/API.md: on 409, 503 or a refused connection, again a moment later. */
     private HttpResponse<String> retryUntilAnswered(String key, String body) throws InterruptedException {
         long deadline = System.nanoTime() + CONVERGENCE.toNanos();
         while (true) {
             try {
                 HttpResponse<String> answer = http.send(checkpoint(key, body), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 409 || System.nanoTime() > deadline) {
+                boolean retryLater = answer.statusCode() == 409 || answer.statusCode() == 503;
+                if (!retryLater || System.nanoTime() > deadline) {
                     return answer;
                 }
             } catch (IOException notListening) {

@@ -53,11 +53,12 @@ final class Fleet implements AutoCloseable {
     private TemporaryDatabase parcels;
     private InetSocketAddress restApi;
 
-    /** Starts everything; {@code jvmOptions} are given to each app's JVM. */
-    static Fleet start(Path jar, List<String> jvmOptions, Path logs, int managerPoolSize) throws InterruptedException {
+    /** Starts everything; {@code jvmOptions} are given to each app's JVM, {@code brokerJvmOptions} (if any) to the broker's. */
+    static Fleet start(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Path logs, int managerPoolSize)
+            throws InterruptedException {
         Fleet fleet = new Fleet();
         try {
-            fleet.launch(jar, jvmOptions, logs, managerPoolSize);
+            fleet.launch(jar, jvmOptions, brokerJvmOptions, logs, managerPoolSize);
             return fleet;
         } catch (RuntimeException | InterruptedException e) {
             fleet.close();
@@ -65,7 +66,8 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Path jar, List<String> jvmOptions, Path logs, int managerPoolSize) throws InterruptedException {
+    private void launch(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Path logs, int managerPoolSize)
+            throws InterruptedException {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -74,7 +76,9 @@ final class Fleet implements AutoCloseable {
         emulator.registerBot(USER_BOT_TOKEN, USER_BOT);
         emulator.registerBot(MANAGER_BOT_TOKEN, "bench_parcels_manager_bot");
         emulator.start(0);
-        broker = KafkaTestBroker.startNew();
+        // The test broker's own JVM options are tuned for quick starts (no optimising compiler),
+        // which makes Kafka's CPU per message look dearer than in production; --broker-jvm-options changes them.
+        broker = brokerJvmOptions.isEmpty() ? KafkaTestBroker.startNew() : KafkaTestBroker.startNew(brokerJvmOptions);
         accounts = database();
         parcels = database();
         TemporaryDatabase bots = database();

@@ -20,7 +20,8 @@ import java.util.List;
  * flock /tmp/heavy.lock java -cp bench/target/benchmarks.jar io.parceltrack.bench.fleet.FleetBenchmark \
  *     [--clients 1,8,16] [--rounds 3] [--round-seconds 10] [--warmup-seconds 60] [--parcels 1000] \
  *     [--subscribers 10000] [--fan-out-rounds 5] [--latency-samples 60] [--profile false] \
- *     [--app-jvm-options "-Xms256m -Xmx512m"] [--output bench/target/fleet] [--jar apps/target/parceltrack.jar]
+ *     [--app-jvm-options "-Xms256m -Xmx512m"] [--broker-jvm-options "(the test broker's)"] \
+ *     [--output bench/target/fleet] [--jar apps/target/parceltrack.jar]
  * </pre>
  *
  * What it measures, in this order: the load generator against {@code /health/live} (it must be far
@@ -58,7 +59,8 @@ public final class FleetBenchmark {
         out.println("fleet harness " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, load average " + loadAverage() + ", output " + options.output());
         Files.createDirectories(options.output());
-        try (Fleet fleet = Fleet.start(options.jar(), options.appJvmOptions(), options.output().resolve("logs"),
+        try (Fleet fleet = Fleet.start(options.jar(), options.appJvmOptions(), options.brokerJvmOptions(),
+                        options.output().resolve("logs"),
                         Math.max(10, options.clients().stream().mapToInt(Integer::intValue).max().orElse(16)));
                 Pgbench pgbench = Pgbench.prepare(options.parcels(), options.output().resolve("pgbench"))) {
             out.println("fleet ready, load average " + loadAverage());
@@ -67,6 +69,8 @@ public final class FleetBenchmark {
             fleet.addParcels(LATENCY_PREFIX, LATENCY_CHATS);
             for (int i = 0; i < LATENCY_CHATS; i++) {
                 fleet.subscribe(CheckpointRequests.trackNumber(LATENCY_PREFIX, i + 1), FIRST_LATENCY_USER + i, 1);
+                // The bot can only write to people who have talked to it.
+                fleet.userBot().introduce(FIRST_LATENCY_USER + i, "Subscriber " + i, "en");
             }
             fleet.addParcels(FAN_OUT_PREFIX, 1);
             fleet.subscribe(FAN_OUT_PARCEL, FIRST_FAN_OUT_USER, options.subscribers());

@@ -17,6 +17,7 @@ import java.util.Map;
  * each client count, then open loops at one rate, the two sides taking turns round by round.
  */
 final class Throughput {
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(3);
     private static final List<String> PROFILED = List.of("parcels-manager-service", "account-service", "notification-service");
 
     private final Fleet fleet;
@@ -65,7 +66,7 @@ final class Throughput {
     }
 
     /** Returns the API's median throughput at the largest client count. */
-    double closedLoops() throws InterruptedException, IOException {
+    double closedLoops() throws Exception {
         out.println();
         out.println("## Closed loop: checkpoints per second (API) and transactions per second (pgbench)");
         printRow(out, "clients", "pgbench tps", "API req/s", "API ÷ pgbench", "pgbench p99 ms", "API p50 ms",
@@ -83,6 +84,8 @@ final class Throughput {
             long failures = 0;
             String load = "";
             for (int round = 0; round < options.rounds(); round++) {
+                // Each side gets the machine to itself: the fleet first finishes what the last round left it.
+                fleet.awaitCaughtUp(CATCH_UP);
                 Map<String, Long> anchorBefore = anchorCpu.read();
                 LoadResult anchor = pgbench.closedLoop(clients, options.round());
                 collect(anchorCpuPerTx, CpuMeter.perUnit(anchorBefore, anchorCpu.read(), anchor.successes()));
@@ -90,6 +93,7 @@ final class Throughput {
                 if (profile) {
                     startProfiling();
                 }
+                fleet.awaitCaughtUp(CATCH_UP);
                 Map<String, Long> apiBefore = apiCpu.read();
                 LoadResult api = checkpoints.closedLoop(clients, options.round());
                 collect(apiCpuPerCheckpoint, CpuMeter.perUnit(apiBefore, apiCpu.read(), api.successes()));
@@ -135,7 +139,7 @@ final class Throughput {
     }
 
     /** Both sides at the same rate, open loop: latencies count from when each request was due. */
-    void openLoops(double rate) throws InterruptedException {
+    void openLoops(double rate) throws Exception {
         out.println();
         out.printf("## Open loop at %s per second (half the API's %d-client throughput), %d connections%n",
                 Figures.format(rate), options.clients().stream().mapToInt(Integer::intValue).max().orElse(16), 32);
@@ -144,7 +148,9 @@ final class Throughput {
         printRow(out, "---", "---", "---", "---", "---", "---", "---", "---");
         Ratios p99 = new Ratios();
         for (int round = 0; round < options.rounds(); round++) {
+            fleet.awaitCaughtUp(CATCH_UP);
             LoadResult anchor = pgbench.openLoop(rate, options.round(), 16);
+            fleet.awaitCaughtUp(CATCH_UP);
             LoadResult api = checkpoints.openLoop(rate, options.round(), 32);
             p99.add(api.latencyMillis().percentile(99), anchor.latencyMillis().percentile(99));
             printRow(out, round + 1, ms(anchor.latencyMillis(), 50), ms(anchor.latencyMillis(), 99),
