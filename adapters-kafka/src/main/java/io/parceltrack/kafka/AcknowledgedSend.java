@@ -41,4 +41,19 @@ final class AcknowledgedSend {
             throw new PublishException("interrupted while waiting for the broker to accept messages for " + topic, e);
         }
     }
+
+    /**
+     * Hands records to a producer inside a transaction without waiting for them: the transaction's
+     * commit waits, and fails if the broker refused any of them (the caller then aborts, and nothing
+     * of the transaction becomes visible).
+     */
+    static void sendAllInTransaction(Producer<byte[], byte[]> transaction, List<ProducerRecord<byte[], byte[]>> records) {
+        try {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                transaction.send(record);
+            }
+        } catch (KafkaException e) {
+            throw new PublishException("could not hand messages to the broker", e);
+        }
+    }
 }

@@ -11,8 +11,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Publishes deliveries to {@code notification-deliveries}, keyed by recipient so that one person's
  * notifications share a partition and stay in order. The notification service's fan-out consumer
- * runs one over its transactional producer (deliveries then become visible when the transaction
- * commits); on its own it owns an idempotent producer with {@code acks=all}.
+ * runs one over its transactional producer: deliveries then become visible when the transaction
+ * commits, and the commit, which fails if the broker refused any of them, is where their
+ * acceptance is awaited, so that the pages of a fan-out go out back to back while the next page is
+ * read. On its own it owns an idempotent producer with {@code acks=all} and waits for each call's
+ * acknowledgements.
  */
 public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
@@ -36,9 +39,14 @@ public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoClos
 
     @Override
     public void publishDeliveries(List<Delivery> deliveries) {
-        AcknowledgedSend.sendAll(producer, deliveries.stream()
+        List<ProducerRecord<byte[], byte[]>> records = deliveries.stream()
                 .map(delivery -> new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), BrokerMessageFormat.value(delivery)))
-                .toList());
+                .toList();
+        if (ownsProducer) {
+            AcknowledgedSend.sendAll(producer, records);
+        } else {
+            AcknowledgedSend.sendAllInTransaction(producer, records);
+        }
     }
 
     @Override

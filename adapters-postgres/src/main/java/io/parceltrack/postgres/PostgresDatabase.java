@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
  * <pre>{@code
  * try (PostgresDatabase db = PostgresDatabase.open(settings)) {
  *     db.migrate(DatabaseRole.PARCELS, false);
- *     ParcelStores stores = db.parcelStores();
+ *     ParcelStores stores = db.parcelStores(payloads);
  *     ...
  * }
  * }</pre>
@@ -30,6 +30,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final PostgresSettings settings;
     private final TranslatedJdbi jdbi;
+    private final OutboxSignal outboxSignal;
 
     private PostgresDatabase(HikariDataSource dataSource, PostgresSettings settings) {
         this.dataSource = dataSource;
@@ -38,6 +39,7 @@ public final class PostgresDatabase implements AutoCloseable {
         // Exception messages carry neither SQL nor bound values (a user's e-mail, a token hash).
         configured.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
         this.jdbi = new TranslatedJdbi(configured);
+        this.outboxSignal = new OutboxSignal(jdbi, settings);
     }
 
     public static PostgresDatabase open(PostgresSettings settings) {
@@ -74,14 +76,21 @@ public final class PostgresDatabase implements AutoCloseable {
         return new AccountStores(new PostgresUserStore(jdbi), new PostgresManagerStore(jdbi));
     }
 
-    public ParcelStores parcelStores() {
+    /** The parcels database's stores; its outbox keeps events in {@code payloads}' encoding. */
+    public ParcelStores parcelStores(OutboxPayloadFormat payloads) {
+        return parcelStores(payloads, UnitOfWorkSteps.NONE);
+    }
+
+    /** As {@link #parcelStores(OutboxPayloadFormat)}, telling {@code steps} where each unit of work stands. */
+    ParcelStores parcelStores(OutboxPayloadFormat payloads, UnitOfWorkSteps steps) {
+        PostgresOutbox outbox = new PostgresOutbox(jdbi, payloads, outboxSignal);
         return new ParcelStores(
                 new PostgresParcelStore(jdbi),
-                new PostgresCheckpointRecorder(jdbi),
+                new PostgresCheckpointRecorder(jdbi, outbox, outboxSignal, steps),
                 new PostgresSubscriptionStore(jdbi),
-                new PostgresOutbox(jdbi),
+                outbox,
                 new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.PARCELS),
-                new PostgresIdempotencyStore(jdbi));
+                new PostgresIdempotencyStore(jdbi, steps));
     }
 
     public BotStores botStores() {
@@ -103,6 +112,7 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Closes the pool; the stores fail afterwards. */
     @Override
     public void close() {
+        outboxSignal.close();
         dataSource.close();
     }
 }

@@ -1,17 +1,14 @@
 package io.parceltrack.postgres;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.out.OutboxStore;
-import io.parceltrack.proto.ProtoMapping;
-import io.parceltrack.proto.notification.Event;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Parcel events waiting for the broker, in the parcels database. They are written by
- * {@link PostgresCheckpointRecorder} in the checkpoint's transaction, as the protobuf bytes the
- * broker carries, and deleted once published.
+ * {@link PostgresCheckpointRecorder} in the checkpoint's transaction, encoded by the app's
+ * {@link OutboxPayloadFormat}, and deleted once published. Who waits for them is told through an
+ * {@link OutboxSignal} after each commit.
  */
 public final class PostgresOutbox implements OutboxStore {
     /**
@@ -21,10 +18,6 @@ public final class PostgresOutbox implements OutboxStore {
     static final long DRAIN_LOCK = 0x5054_206F_7574_626FL;
 
     private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
-    private static final String INSERT = """
-            INSERT INTO outbox (event_id, track_number, payload)
-            VALUES (:eventId, :trackNumber, :payload)
-            """;
     static final String OLDEST = """
             SELECT id, payload
             FROM outbox
@@ -38,18 +31,23 @@ public final class PostgresOutbox implements OutboxStore {
     private record Row(long id, byte[] payload) {}
 
     private final TranslatedJdbi db;
+    private final OutboxPayloadFormat format;
+    private final OutboxSignal signal;
 
-    PostgresOutbox(TranslatedJdbi db) {
+    PostgresOutbox(TranslatedJdbi db, OutboxPayloadFormat format, OutboxSignal signal) {
         this.db = db;
+        this.format = format;
+        this.signal = signal;
     }
 
-    /** Records an event in the caller's transaction. */
-    static void append(Handle handle, ParcelEvent event) {
-        handle.createUpdate(INSERT)
-                .bind("eventId", event.id().value())
-                .bind("trackNumber", event.trackNumber().value())
-                .bind("payload", ProtoMapping.toProto(event).toByteArray())
-                .execute();
+    /** The payload column's bytes for {@code event}. */
+    byte[] payload(ParcelEvent event) {
+        return format.write(event);
+    }
+
+    @Override
+    public void onRecorded(Runnable listener) {
+        signal.subscribe(listener);
     }
 
     /**
@@ -73,18 +71,18 @@ public final class PostgresOutbox implements OutboxStore {
             if (rows.isEmpty()) {
                 return 0;
             }
-            publisher.publish(rows.stream().map(PostgresOutbox::event).toList());
+            publisher.publish(rows.stream().map(this::event).toList());
             handle.createUpdate(DELETE).bindList("ids", rows.stream().map(Row::id).toList()).execute();
             return rows.size();
         });
     }
 
-    private static ParcelEvent event(Row row) {
+    private ParcelEvent event(Row row) {
         try {
-            return ProtoMapping.toDomain(Event.parseFrom(row.payload()));
-        } catch (InvalidProtocolBufferException e) {
-            // Only this class writes the payload, so this is a bug, not bad input; it blocks the
-            // outbox until fixed rather than dropping an event.
+            return format.read(row.payload());
+        } catch (IllegalArgumentException e) {
+            // Only this adapter writes the payload, so this is a bug (or a format changed
+            // incompatibly), not bad input; it blocks the outbox until fixed rather than drop an event.
             throw new IllegalStateException("outbox row " + row.id() + " does not hold a parcel event", e);
         }
     }

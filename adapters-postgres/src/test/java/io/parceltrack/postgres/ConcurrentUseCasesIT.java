@@ -31,7 +31,7 @@ class ConcurrentUseCasesIT {
 
     private static final Clock CLOCK = Clock.fixed(Fixtures.T0.plus(Duration.ofDays(1)), ZoneOffset.UTC);
 
-    private final ParcelStores stores = DATABASE.database().parcelStores();
+    private final ParcelStores stores = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
     private final ManagerParcelService managers =
             new ManagerParcelService(stores.parcels(), stores.checkpoints(), CLOCK, new SecureRandom());
     private final UserParcelService users = new UserParcelService(stores.parcels(), stores.subscriptions());

@@ -50,7 +50,7 @@ class DatabaseErrorTranslationIT {
             // a hash the domain has validated, and hash and issue time the store always sets together
             "managers_api_token_hash_check", "managers_api_token_check");
 
-    private final ParcelStores stores = DATABASE.database().parcelStores();
+    private final ParcelStores stores = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
 
     private static int count(String table) {
         return DATABASE.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + table)

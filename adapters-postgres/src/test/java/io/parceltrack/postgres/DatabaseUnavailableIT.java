@@ -41,7 +41,7 @@ class DatabaseUnavailableIT {
     @Test
     void everyKindOfCallReportsTheDatabaseUnavailable() {
         AccountStores accounts = unreachable.accountStores();
-        ParcelStores parcels = unreachable.parcelStores();
+        ParcelStores parcels = unreachable.parcelStores(TestPayloads.PROTOBUF);
         BotStores bots = unreachable.botStores();
         TrackNumber trackNumber = Fixtures.newTrackNumber();
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();

@@ -56,9 +56,9 @@ class MigrationsIT {
         MigrationReport first = database.migrate(DatabaseRole.PARCELS, false);
         MigrationReport second = database.migrate(DatabaseRole.PARCELS, false);
 
-        assertThat(first.applied()).isEqualTo(3);
+        assertThat(first.applied()).isEqualTo(4);
         assertThat(second.applied()).isZero();
-        assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion()).isEqualTo("3");
+        assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion()).isEqualTo("4.11");
     }
 
     @Test
@@ -77,7 +77,7 @@ class MigrationsIT {
         database.migrate(DatabaseRole.PARCELS, false);
 
         assertThat(database.accountStores().managers().findManager(DEMO_MANAGER)).isEmpty();
-        assertThat(database.parcelStores().parcels().findParcel(DEMO_PARCEL)).isEmpty();
+        assertThat(database.parcelStores(TestPayloads.PROTOBUF).parcels().findParcel(DEMO_PARCEL)).isEmpty();
     }
 
     @Test
@@ -93,7 +93,7 @@ class MigrationsIT {
         assertThat(database.accountStores().managers().findManager(DEMO_MANAGER))
                 .hasValueSatisfying(manager -> assertThat(manager.hasApiToken()).isFalse());
         assertThat(database.accountStores().users().findUser(DEMO_USER)).isPresent();
-        ParcelStores stores = database.parcelStores();
+        ParcelStores stores = database.parcelStores(TestPayloads.PROTOBUF);
         assertThat(stores.parcels().findParcelsByOwner(DEMO_MANAGER, PageRequest.firstDefault()).items()).hasSize(3);
         assertThat(stores.parcels().findParcel(DEMO_PARCEL))
                 .hasValueSatisfying(parcel -> assertThat(parcel.status()).isEqualTo(ParcelStatus.IN_TRANSIT));
@@ -112,7 +112,7 @@ class MigrationsIT {
 
         assertThat(withoutDemo.applied()).isZero();
         assertThat(withDemoAgain.demoApplied()).isZero();
-        assertThat(database.parcelStores().parcels().findParcel(DEMO_PARCEL)).isPresent();
+        assertThat(database.parcelStores(TestPayloads.PROTOBUF).parcels().findParcel(DEMO_PARCEL)).isPresent();
     }
 
     @Test

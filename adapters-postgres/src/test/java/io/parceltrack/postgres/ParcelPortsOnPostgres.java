@@ -7,7 +7,7 @@ final class ParcelPortsOnPostgres {
     private ParcelPortsOnPostgres() {}
 
     static ParcelPorts of(PostgresDatabase database) {
-        ParcelStores stores = database.parcelStores();
+        ParcelStores stores = database.parcelStores(TestPayloads.PROTOBUF);
         return new ParcelPorts(stores.parcels(), stores.checkpoints(), stores.subscriptions(), stores.outbox());
     }
 }

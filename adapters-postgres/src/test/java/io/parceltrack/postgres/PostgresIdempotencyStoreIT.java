@@ -10,6 +10,6 @@ class PostgresIdempotencyStoreIT extends IdempotencyStoreContract {
 
     @Override
     protected IdempotencyStore newIdempotencyStore() {
-        return DATABASE.database().parcelStores().idempotency();
+        return DATABASE.database().parcelStores(TestPayloads.PROTOBUF).idempotency();
     }
 }

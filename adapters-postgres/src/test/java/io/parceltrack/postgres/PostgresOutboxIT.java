@@ -66,15 +66,29 @@ class PostgresOutboxIT extends OutboxStoreContract {
             assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
 
             List<ParcelEvent> meanwhile = new ArrayList<>();
-            int drainedMeanwhile = otherProcess.parcelStores().outbox().drain(10, meanwhile::addAll);
+            int drainedMeanwhile = otherProcess.parcelStores(TestPayloads.PROTOBUF).outbox().drain(10, meanwhile::addAll);
             release.countDown();
 
             assertThat(drainedMeanwhile).isZero();
             assertThat(meanwhile).isEmpty();
             assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
             List<ParcelEvent> rest = new ArrayList<>();
-            assertThat(otherProcess.parcelStores().outbox().drain(10, rest::addAll)).isEqualTo(1);
+            assertThat(otherProcess.parcelStores(TestPayloads.PROTOBUF).outbox().drain(10, rest::addAll)).isEqualTo(1);
             assertThat(rest).containsExactly(second).doesNotContain(first);
+        }
+    }
+
+    @Test
+    void anotherProcessOnTheDatabaseIsToldOfRecordedEventsThroughNotify() throws Exception {
+        CountDownLatch told = new CountDownLatch(1);
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            otherProcess.parcelStores(TestPayloads.PROTOBUF).outbox().onRecorded(told::countDown);
+            // LISTEN runs on its own thread: give it a moment to be in place before the commit.
+            Thread.sleep(500);
+
+            recordOneEvent(1);
+
+            assertThat(told.await(10, TimeUnit.SECONDS)).as("woken by NOTIFY").isTrue();
         }
     }
 

@@ -10,6 +10,6 @@ class PostgresProcessedMessageStoreIT extends ProcessedMessageStoreContract {
 
     @Override
     protected ProcessedMessageStore newProcessedMessageStore() {
-        return DATABASE.database().parcelStores().processedMessages();
+        return DATABASE.database().parcelStores(TestPayloads.PROTOBUF).processedMessages();
     }
 }

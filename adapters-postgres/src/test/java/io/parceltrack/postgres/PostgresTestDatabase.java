@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * <pre>{@code
  * @RegisterExtension
  * static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
- * ... DATABASE.database().parcelStores() ...
+ * ... DATABASE.database().parcelStores(TestPayloads.PROTOBUF) ...
  * }</pre>
  */
 public final class PostgresTestDatabase implements BeforeAllCallback, BeforeEachCallback {

@@ -23,7 +23,7 @@ class TrackNumberCollisionIT {
     private static final Clock CLOCK = Clock.fixed(Fixtures.T0, ZoneOffset.UTC);
 
     private static ManagerParcelService service(RandomGenerator random) {
-        ParcelStores stores = DATABASE.database().parcelStores();
+        ParcelStores stores = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
         return new ManagerParcelService(stores.parcels(), stores.checkpoints(), CLOCK, random);
     }
 
@@ -36,7 +36,7 @@ class TrackNumberCollisionIT {
     void drawsAnotherTrackNumberWhenTheFirstIsTaken() {
         TrackNumber taken = new TrackNumber("AB123456789");
         Parcel existing = Fixtures.parcel(Fixtures.newId(), taken, Fixtures.T0);
-        DATABASE.database().parcelStores().parcels().insertParcel(existing);
+        DATABASE.database().parcelStores(TestPayloads.PROTOBUF).parcels().insertParcel(existing);
         TelegramId manager = Fixtures.newId();
 
         Parcel added = service(new ScriptedRandom(taken, taken))
@@ -44,7 +44,7 @@ class TrackNumberCollisionIT {
 
         assertThat(added.trackNumber()).isNotEqualTo(taken);
         assertThat(added.owner()).isEqualTo(manager);
-        var parcels = DATABASE.database().parcelStores().parcels();
+        var parcels = DATABASE.database().parcelStores(TestPayloads.PROTOBUF).parcels();
         assertThat(parcels.findParcel(added.trackNumber())).contains(added);
         assertThat(parcels.findParcel(taken)).contains(existing);
         assertThat(parcelCount()).isEqualTo(2);

@@ -40,6 +40,12 @@ final class AccessLog {
         return TRACK_NUMBER.matcher(normalised).matches() ? normalised : "(invalid)";
     }
 
+    /** "3.1": one decimal, without a Formatter per request (a measurable part of the line's cost). */
+    static String tenths(float millis) {
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
+    }
+
     static void log(Context ctx, Float durationMillis) {
         try {
             TelegramId manager = ctx.attribute(ManagerRequestPipeline.MANAGER_ATTRIBUTE);
@@ -48,7 +54,7 @@ final class AccessLog {
                     ctx.method().name(),
                     route == null ? "(no route)" : route,
                     ctx.statusCode(),
-                    durationMillis == null ? "-" : String.format(Locale.ROOT, "%.1f", durationMillis),
+                    durationMillis == null ? "-" : tenths(durationMillis),
                     manager == null ? "-" : manager,
                     route == null ? "-" : trackNumberIn(ctx),
                     CorrelationId.of(ctx));

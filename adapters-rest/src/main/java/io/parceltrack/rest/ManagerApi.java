@@ -21,11 +21,17 @@ public final class ManagerApi implements RouteGroup {
 
     public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
             IdempotencyStore idempotencyStore, Clock clock, HttpServerSettings settings) {
+        this(parcels, tokens, idempotencyStore, IdempotentRequests.DEFAULT_KEY_QUOTA, clock, settings);
+    }
+
+    /** @param idempotencyKeyQuota how many Idempotency-Keys one manager may hold within their time to live */
+    public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
+            IdempotencyStore idempotencyStore, int idempotencyKeyQuota, Clock clock, HttpServerSettings settings) {
         this.pipeline = new ManagerRequestPipeline(
                 new ApiTokenAuthentication(tokens),
                 new TokenBucketRateLimiter(settings.rateLimit(), clock),
                 new JsonRequestBody(settings.maxBodyBytes()),
-                new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl()),
+                new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl(), idempotencyKeyQuota),
                 new ApiJson());
         this.parcelEndpoints = new ParcelEndpoints(parcels);
         this.checkpointEndpoints = new CheckpointEndpoints(parcels, clock);

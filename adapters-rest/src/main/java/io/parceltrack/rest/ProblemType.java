@@ -19,6 +19,7 @@ enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415, Cause.ANY),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused", 422, Cause.PARTICULAR),
     RATE_LIMITED("rate-limited", "Too many requests", 429, Cause.ANY),
+    IDEMPOTENCY_KEY_QUOTA("idempotency-key-quota", "Too many Idempotency-Keys", 429, Cause.PARTICULAR),
     INTERNAL("internal", "Internal server error", 500, Cause.ANY),
     UNAVAILABLE("unavailable", "Service unavailable", 503, Cause.ANY);
 

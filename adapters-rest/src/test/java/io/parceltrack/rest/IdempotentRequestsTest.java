@@ -21,7 +21,7 @@ class IdempotentRequestsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final IdempotentRequests requests =
-            new IdempotentRequests(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24));
+            new IdempotentRequests(new InMemoryIdempotencyStore(), clock, Duration.ofHours(24), 100);
     private final AtomicInteger runs = new AtomicInteger();
 
     private StoredResponse run(String key, byte[] body) {
@@ -98,5 +98,22 @@ class IdempotentRequestsTest {
         run("key-1", BODY);
 
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void aKeyFloodStopsAtTheQuotaWhileRetriesAndKeylessRequestsGoOn() {
+        for (int i = 0; i < 100; i++) {
+            run("flood-" + i, BODY);
+        }
+
+        assertThatThrownBy(() -> run("flood-100", BODY))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_QUOTA));
+        assertThat(run("flood-7", BODY).headers()).containsEntry("Idempotent-Replayed", "true");
+        run(null, BODY);
+        assertThat(runs).hasValue(101);
+        clock.advance(Duration.ofHours(25));
+        run("flood-100", BODY);
+        assertThat(runs).hasValue(102);
     }
 }

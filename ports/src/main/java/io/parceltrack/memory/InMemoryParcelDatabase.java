@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -56,6 +57,7 @@ public final class InMemoryParcelDatabase
     /** Per user: subscription sequence to parcel, for listing a user's subscriptions newest first. */
     private final Map<Long, TreeMap<Long, TrackNumber>> subscriptionsByUser = new HashMap<>();
     private final TreeMap<Long, ParcelEvent> outbox = new TreeMap<>();
+    private final List<Runnable> recordedListeners = new CopyOnWriteArrayList<>();
 
     // --- ParcelStore
 
@@ -122,18 +124,20 @@ public final class InMemoryParcelDatabase
 
     @Override
     public Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision) {
+        CheckpointRecord record;
         synchronized (lock) {
             Row<Parcel> current = parcels.get(trackNumber);
             if (current == null) {
                 return Optional.empty();
             }
-            CheckpointRecord record = decision.decide(current.value());
+            record = decision.decide(current.value());
             parcels.put(trackNumber, new Row<>(current.sequence(), record.parcel()));
             checkpoints.computeIfAbsent(trackNumber, key -> new ArrayList<>())
                     .add(new Row<>(nextSequence++, record.checkpoint()));
             outbox.put(nextSequence++, record.event());
-            return Optional.of(record);
         }
+        recordedListeners.forEach(Runnable::run);
+        return Optional.of(record);
     }
 
     // --- SubscriptionStore
@@ -200,6 +204,11 @@ public final class InMemoryParcelDatabase
     }
 
     // --- OutboxStore
+
+    @Override
+    public void onRecorded(Runnable listener) {
+        recordedListeners.add(listener);
+    }
 
     @Override
     public int drain(int limit, EventPublisher publisher) {

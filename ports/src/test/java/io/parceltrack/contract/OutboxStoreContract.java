@@ -46,6 +46,23 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void tellsItsListenersOnceRecordedEventsCanBeDrained() throws Exception {
+        List<ParcelEvent> seenWhenTold = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch told = new CountDownLatch(1);
+        outbox.onRecorded(() -> {
+            if (told.getCount() > 0) {
+                outbox.drain(10, seenWhenTold::addAll);
+                told.countDown();
+            }
+        });
+
+        List<ParcelEvent> recorded = recordEvents(1);
+
+        assertThat(told.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seenWhenTold).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
     void drainsNothingWhenEmpty() {
         List<ParcelEvent> published = new ArrayList<>();
 

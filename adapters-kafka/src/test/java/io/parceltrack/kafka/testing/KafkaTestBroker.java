@@ -44,11 +44,17 @@ public final class KafkaTestBroker implements AutoCloseable {
     private final Path properties;
     private final Path logFile;
     private final int port;
+    /** Small and quick to start: the tests' broker does little, and several JVMs boot at once. */
+    private static final List<String> TEST_JVM_OPTIONS =
+            List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private final Thread killOnExit;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private KafkaTestBroker(Path directory, int port, int controllerPort) throws IOException {
+    private KafkaTestBroker(Path directory, int port, int controllerPort, List<String> jvmOptions) throws IOException {
         this.directory = directory;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = port;
         this.properties = directory.resolve("server.properties");
         this.logFile = directory.resolve("broker.log");
@@ -59,10 +65,18 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it answers. */
     public static KafkaTestBroker startNew() {
+        return startNew(TEST_JVM_OPTIONS);
+    }
+
+    /**
+     * As {@link #startNew()}, with the broker JVM's heap, GC and JIT options chosen by the caller
+     * (a benchmark wants the optimising compiler the tests' broker goes without).
+     */
+    public static KafkaTestBroker startNew(List<String> jvmOptions) {
         try {
             Path directory = Files.createTempDirectory("parceltrack-kafka-");
             int[] ports = freePorts(2);
-            KafkaTestBroker broker = new KafkaTestBroker(directory, ports[0], ports[1]);
+            KafkaTestBroker broker = new KafkaTestBroker(directory, ports[0], ports[1], jvmOptions);
             Runtime.getRuntime().addShutdownHook(broker.killOnExit);
             broker.format();
             broker.start();
@@ -94,10 +108,9 @@ public final class KafkaTestBroker implements AutoCloseable {
             return;
         }
         long began = System.nanoTime();
-        process = launch(List.of(
-                        "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Dlogback.configurationFile=" + directory.resolve("logback-broker.xml")),
-                "kafka.Kafka", properties.toString());
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dlogback.configurationFile=" + directory.resolve("logback-broker.xml"));
+        process = launch(options, "kafka.Kafka", properties.toString());
         awaitAnswering();
         LOG.info("Kafka test broker answering on {} after {} ms", bootstrapServers(),
                 Duration.ofNanos(System.nanoTime() - began).toMillis());

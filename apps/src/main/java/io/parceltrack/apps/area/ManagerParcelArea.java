@@ -8,6 +8,7 @@ import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.grpc.ParcelsManagerGrpcService;
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
+import io.parceltrack.rest.CachedTokenAuthentication;
 import io.parceltrack.rest.ManagerApi;
 import io.parceltrack.rest.RouteGroup;
 import io.parceltrack.service.ManagerParcelService;
@@ -49,14 +50,21 @@ public final class ManagerParcelArea {
         OutboxRelayWorker relay = new OutboxRelayWorker(
                 new OutboxRelayService(data.outbox(), publisher, outbox.batchSize()),
                 outbox.pollInterval(), outbox.maxBackoff());
+        data.outbox().onRecorded(relay::wakeUp);
         assembly.add(Component.of("outbox relay", relay::start, () -> relay.stop(RELAY_STOP_GRACE)));
     }
 
-    /** The manager REST API v1, its callers authenticated by {@code tokens}; old idempotency keys are forgotten hourly. */
+    /**
+     * The manager REST API v1, its callers authenticated by {@code tokens} (successful checks reused
+     * for the token cache's time to live); old idempotency keys are forgotten hourly.
+     */
     public RouteGroup restApi(AuthenticateApiTokenUseCase tokens) {
         AppSettings.Http http = assembly.settings().http();
         assembly.add(new Housekeeping(assembly.clock())
                 .every("idempotency keys", http.idempotencyTtl().plus(KEEP_BOOKKEEPING), data.idempotency()::forgetClaimedBefore));
-        return new ManagerApi(service, tokens, data.idempotency(), assembly.clock(), HttpWiring.settings(http));
+        AuthenticateApiTokenUseCase cached =
+                new CachedTokenAuthentication(tokens, http.tokenCacheTtl(), http.tokenCacheSize(), assembly.clock());
+        return new ManagerApi(service, cached, data.idempotency(), http.idempotencyKeyQuota(), assembly.clock(),
+                HttpWiring.settings(http));
     }
 }

@@ -1,6 +1,7 @@
 package io.parceltrack.apps.area;
 
 import io.parceltrack.apps.wiring.DatabaseWiring;
+import io.parceltrack.apps.wiring.ProtobufOutboxPayloads;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
@@ -28,7 +29,7 @@ public record ParcelData(ParcelStore parcels, RecordCheckpointPort checkpoints, 
             return new ParcelData(memory, memory, memory, memory, new InMemoryIdempotencyStore());
         }
         PostgresDatabase opened = DatabaseWiring.open(database, DatabaseRole.PARCELS, assembly);
-        ParcelStores stores = opened.parcelStores();
+        ParcelStores stores = opened.parcelStores(new ProtobufOutboxPayloads());
         return new ParcelData(stores.parcels(), stores.checkpoints(), stores.subscriptions(), stores.outbox(),
                 stores.idempotency());
     }

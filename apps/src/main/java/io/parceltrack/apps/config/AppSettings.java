@@ -18,7 +18,8 @@ public record AppSettings(
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
     public record Http(String host, int port, int bodyLimit, double ratePerSecond, int rateBurst,
-            Duration idempotencyTtl, String publicUrl) {}
+            Duration idempotencyTtl, String publicUrl, Duration tokenCacheTtl, int tokenCacheSize,
+            int idempotencyKeyQuota) {}
 
     /** Where a gRPC service listens, and where its clients find it. */
     public record Endpoint(int port, String address) {}
@@ -104,7 +105,10 @@ public record AppSettings(
                         reader.intInRange(P + "http.rate-limit-per-second", 1, 100_000),
                         reader.intInRange(P + "http.rate-limit-burst", 1, 1_000_000),
                         reader.positiveDuration(P + "http.idempotency-ttl"),
-                        publicUrl.isBlank() ? "http://localhost:" + httpPort : publicUrl),
+                        publicUrl.isBlank() ? "http://localhost:" + httpPort : publicUrl,
+                        reader.positiveDuration(P + "http.token-cache-ttl"),
+                        reader.intInRange(P + "http.token-cache-size", 1, 1_000_000),
+                        reader.intInRange(P + "http.idempotency-key-quota", 1, 10_000_000)),
                 reader.port(P + "health.port"),
                 new Grpc(
                         reader.positiveDuration(P + "grpc.deadline"),

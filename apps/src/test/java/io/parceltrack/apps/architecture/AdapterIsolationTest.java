@@ -3,6 +3,7 @@ package io.parceltrack.apps.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,8 +13,17 @@ import java.util.Arrays;
  * Adapters know the ports and the domain, never each other; only the apps know every module. And
  * nothing but the apps depends on the apps.
  */
-@AnalyzeClasses(packages = "io.parceltrack", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.parceltrack",
+        importOptions = {ImportOption.DoNotIncludeTests.class, AdapterIsolationTest.DoNotIncludeTestJars.class})
 class AdapterIsolationTest {
+
+    /** The modules' test-jars (test harnesses other modules' tests use) are test code too. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     private static final String[] ADAPTERS = {"grpc", "postgres", "kafka", "rest", "telegram"};
 
@@ -31,6 +41,15 @@ class AdapterIsolationTest {
 
     @ArchTest
     static final ArchRule telegramKnowsNoOtherAdapter = knowsNoOtherAdapter("telegram");
+
+    /**
+     * The database keeps what the app hands it: the outbox's encoding is plugged in by the apps
+     * ({@code OutboxPayloadFormat}), so storage does not change when the wire contracts do.
+     */
+    @ArchTest
+    static final ArchRule postgresKnowsNoWireContract = noClasses()
+            .that().resideInAPackage("io.parceltrack.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parceltrack.proto..", "com.google.protobuf..");
 
     private static ArchRule knowsNoOtherAdapter(String adapter) {
         String[] others = Arrays.stream(ADAPTERS).filter(other -> !other.equals(adapter))

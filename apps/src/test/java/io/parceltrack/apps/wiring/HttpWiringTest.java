@@ -18,6 +18,6 @@ class HttpWiringTest {
     }
 
     private static AppSettings.Http http(String publicUrl) {
-        return new AppSettings.Http("0.0.0.0", 8080, 65_536, 20, 40, Duration.ofHours(24), publicUrl);
+        return new AppSettings.Http("0.0.0.0", 8080, 65_536, 20, 40, Duration.ofHours(24), publicUrl, Duration.ofSeconds(5), 10_000, 100_000);
     }
 }

@@ -12,6 +12,7 @@ import io.parceltrack.postgres.DatabaseRole;
 import io.parceltrack.postgres.ParcelStores;
 import io.parceltrack.postgres.PostgresDatabase;
 import io.parceltrack.postgres.TemporaryDatabase;
+import io.parceltrack.postgres.TestPayloads;
 import io.parceltrack.service.ManagerParcelService;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -61,7 +62,7 @@ public class PostgresCheckpointBenchmark extends BenchmarkRun {
             temporary = TemporaryDatabase.create();
             database = PostgresDatabase.open(temporary.settings());
             database.migrate(DatabaseRole.PARCELS, false);
-            ParcelStores stores = database.parcelStores();
+            ParcelStores stores = database.parcelStores(TestPayloads.PROTOBUF);
             service = new ManagerParcelService(stores.parcels(), stores.checkpoints(), Clock.systemUTC(), new SecureRandom());
             sharedParcelCheckpoint = checkpointFor(newParcel("Shared parcel"));
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {

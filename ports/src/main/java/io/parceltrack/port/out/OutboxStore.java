@@ -15,6 +15,14 @@ public interface OutboxStore {
      */
     int drain(int limit, EventPublisher publisher);
 
+    /**
+     * Calls {@code listener} soon after events were recorded and committed, here or, for a store
+     * that many processes share, in any of them, so that a relay need not wait for its next poll.
+     * A hint only: a listener may be called when there is nothing to drain, and a relay keeps
+     * polling for what a lost hint would leave behind. Listeners must return quickly.
+     */
+    void onRecorded(Runnable listener);
+
     @FunctionalInterface
     interface EventPublisher {
         void publish(List<ParcelEvent> events);

@@ -1,0 +1,148 @@
+package io.parceltrack.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Events were recorded": told by {@link PostgresCheckpointRecorder} after each commit, and passed
+ * on to whoever waits for the outbox, in this process at once and in every other process on the
+ * same database through PostgreSQL {@code LISTEN/NOTIFY}.
+ *
+ * <p>The NOTIFY is sent on its own, after the checkpoint committed, never inside the checkpoint's
+ * transaction: PostgreSQL makes notifying transactions commit one at a time, which would undo the
+ * group commit that lets concurrent checkpoints share a WAL flush. Bursts are coalesced into one
+ * NOTIFY every few milliseconds, and each process ignores its own. A lost NOTIFY (the database
+ * restarting, say) only delays events until the relay's next poll.
+ */
+final class OutboxSignal implements AutoCloseable {
+    static final String CHANNEL = "parceltrack_outbox";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSignal.class);
+    /** Coalesces a burst of commits into one NOTIFY. */
+    private static final long NOTIFY_DELAY_MILLIS = 2;
+    private static final int LISTEN_WAIT_MILLIS = 1000;
+    private static final long RECONNECT_PAUSE_MILLIS = 1000;
+
+    private final TranslatedJdbi db;
+    private final PostgresSettings settings;
+    private final String self = UUID.randomUUID().toString();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean notifyPending = new AtomicBoolean();
+    private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-notify");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean open = true;
+    private Thread listening;
+
+    OutboxSignal(TranslatedJdbi db, PostgresSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /** After a commit that recorded events. */
+    void recorded() {
+        listeners.forEach(Runnable::run);
+        if (open && notifyPending.compareAndSet(false, true)) {
+            notifier.schedule(this::sendNotify, NOTIFY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Calls {@code listener} whenever events were recorded here or in another process; starts listening. */
+    synchronized void subscribe(Runnable listener) {
+        listeners.add(listener);
+        if (listening == null && open) {
+            listening = new Thread(this::listen, "outbox-listen");
+            listening.setDaemon(true);
+            listening.start();
+        }
+    }
+
+    private void sendNotify() {
+        notifyPending.set(false);
+        try {
+            // A notification need not survive a crash, so it need not wait for a WAL flush either.
+            db.withHandle(handle -> handle.createQuery(
+                            "SELECT set_config('synchronous_commit', 'off', true), pg_notify(:channel, :self)")
+                    .bind("channel", CHANNEL).bind("self", self).mapToMap().list());
+        } catch (RuntimeException e) {
+            LOG.debug("could not notify other processes of new outbox events: {}", e.toString());
+        }
+    }
+
+    private void listen() {
+        while (open) {
+            try (Connection connection = connect()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (open) {
+                    PGNotification[] received = notifications.getNotifications(LISTEN_WAIT_MILLIS);
+                    if (received != null && fromOthers(received)) {
+                        listeners.forEach(Runnable::run);
+                    }
+                }
+            } catch (SQLException e) {
+                if (open) {
+                    LOG.debug("listening for outbox events failed, again in {} ms: {}", RECONNECT_PAUSE_MILLIS, e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private boolean fromOthers(PGNotification[] received) {
+        for (PGNotification notification : received) {
+            if (!self.equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.user());
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("ApplicationName", settings.applicationName() + "-outbox-listen");
+        properties.setProperty("logServerErrorDetail", "false");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RECONNECT_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            open = false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        open = false;
+        notifier.shutdownNow();
+        if (listening != null) {
+            listening.interrupt();
+        }
+    }
+}

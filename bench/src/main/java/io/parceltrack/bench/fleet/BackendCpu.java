@@ -1,0 +1,93 @@
+package io.parceltrack.bench.fleet;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CPU time of the PostgreSQL backends serving some databases, and only those: the server is shared
+ * with other work on this machine. Backends come and go (pgbench opens its own per run), so a
+ * sampler looks up their pids every 100 ms and keeps the last CPU reading of each; what a backend
+ * used in its last 100 ms before it ended is lost, which is negligible over a round of seconds.
+ */
+final class BackendCpu implements AutoCloseable {
+    private final String adminUrl;
+    private final Set<String> databases;
+    private final Map<Long, Long> lastSeen = new HashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "backend-cpu");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection connection;
+
+    BackendCpu(String adminUrl, Set<String> databases) {
+        this.adminUrl = adminUrl;
+        this.databases = Set.copyOf(databases);
+    }
+
+    BackendCpu start() {
+        sampler.scheduleWithFixedDelay(this::sample, 0, 100, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** CPU nanoseconds all backends of the databases used so far, as far as the sampler saw. */
+    synchronized long nanos() {
+        sampleNow();
+        return lastSeen.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private synchronized void sample() {
+        sampleNow();
+    }
+
+    private void sampleNow() {
+        for (long pid : pids()) {
+            long cpu = CpuClock.nanos(pid);
+            if (cpu > 0) {
+                lastSeen.merge(pid, cpu, Math::max);
+            }
+        }
+    }
+
+    private Set<Long> pids() {
+        Set<Long> pids = new HashSet<>();
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(adminUrl, "postgres", "");
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT pid, datname FROM pg_stat_activity WHERE datname IS NOT NULL")) {
+                while (rows.next()) {
+                    if (databases.contains(rows.getString(2))) {
+                        pids.add(rows.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            connection = null;
+        }
+        return pids;
+    }
+
+    @Override
+    public synchronized void close() {
+        sampler.shutdownNow();
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // closing a monitoring connection at the end of a run
+        }
+    }
+}

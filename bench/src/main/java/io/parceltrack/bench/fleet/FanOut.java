@@ -1,0 +1,70 @@
+package io.parceltrack.bench.fleet;
+
+import io.parceltrack.bench.report.Figures;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Checkpoint 201 → the deliveries to all subscribers of the parcel visible (committed) on
+ * {@code notification-deliveries}, against a transactional producer writing as many records of the
+ * same size; rounds alternate. The user bot is stopped first: its subscribers are not real chats,
+ * and 10,000 Telegram messages take minutes at Telegram's pace.
+ */
+final class FanOut {
+    private static final String DELIVERIES_TOPIC = "notification-deliveries";
+
+    private final Fleet fleet;
+    private final String token;
+    private final FleetOptions options;
+    private final PrintStream out;
+
+    FanOut(Fleet fleet, String token, FleetOptions options, PrintStream out) {
+        this.fleet = fleet;
+        this.token = token;
+        this.options = options;
+        this.out = out;
+    }
+
+    void measure() throws Exception {
+        fleet.stop("user-bot");
+        String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).toString();
+        byte[] checkpoint = HttpConnection.request("POST", fleet.restApi(), "/api/v1/checkpoints", token,
+                CheckpointRequests.body(FleetBenchmark.FAN_OUT_PARCEL, time));
+        Ratios ratios = new Ratios();
+        try (TopicWatch deliveries = new TopicWatch(fleet.bootstrapServers(), DELIVERIES_TOPIC);
+                HttpConnection connection = new HttpConnection(fleet.restApi())) {
+            // The first fan-out warms every part up and gives the anchor a real delivery's bytes.
+            fanOut(connection, checkpoint, deliveries);
+            try (ProducerAnchor anchor = new ProducerAnchor(fleet.bootstrapServers(), 6)) {
+                anchor.writeAndSee(options.subscribers(), deliveries.lastValue());
+                out.println();
+                out.printf("## Checkpoint 201 → %,d deliveries visible on %s, against a transactional producer of as many records%n",
+                        options.subscribers(), DELIVERIES_TOPIC);
+                FleetBenchmark.printRow(out, "round", "producer ms", "ParcelTrack ms", "ratio", "load average");
+                FleetBenchmark.printRow(out, "---", "---", "---", "---", "---");
+                for (int round = 0; round < options.fanOutRounds(); round++) {
+                    double producer = anchor.writeAndSee(options.subscribers(), deliveries.lastValue());
+                    double ours = fanOut(connection, checkpoint, deliveries);
+                    ratios.add(ours, producer);
+                    FleetBenchmark.printRow(out, round + 1, Figures.format(producer), Figures.format(ours),
+                            Figures.format(ours / producer), FleetBenchmark.loadAverage());
+                    Thread.sleep(1000);
+                }
+            }
+        }
+        out.println("fan-out: producer " + Ratios.spread(ratios.anchor()) + " ms, ParcelTrack " + Ratios.spread(ratios.ours())
+                + " ms, ratio " + Ratios.spread(ratios.ratio()));
+    }
+
+    private double fanOut(HttpConnection connection, byte[] checkpoint, TopicWatch deliveries) throws IOException {
+        int status = connection.exchange(checkpoint);
+        long answered = System.nanoTime();
+        if (status != 201) {
+            throw new IllegalStateException("checkpoint answered " + status);
+        }
+        return (deliveries.awaitRecords(options.subscribers(), Duration.ofMinutes(2)) - answered) / 1e6;
+    }
+}

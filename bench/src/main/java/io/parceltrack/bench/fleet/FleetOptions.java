@@ -1,0 +1,47 @@
+package io.parceltrack.bench.fleet;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fleet harness's command line, with defaults that give one run of about 15 minutes. */
+record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round, Duration warmup, int parcels,
+        int subscribers, int fanOutRounds, int latencySamples, List<String> appJvmOptions, List<String> brokerJvmOptions,
+        Path output, boolean profile) {
+
+    private static final List<String> KNOWN = List.of("jar", "clients", "rounds", "round-seconds", "warmup-seconds",
+            "parcels", "subscribers", "fan-out-rounds", "latency-samples", "app-jvm-options", "broker-jvm-options", "output", "profile");
+
+    static FleetOptions parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, got " + Arrays.toString(args));
+            }
+            given.put(args[i].substring(2), args[i + 1]);
+        }
+        List<String> unknown = given.keySet().stream().filter(name -> !KNOWN.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + unknown + "; known: " + KNOWN);
+        }
+        return new FleetOptions(
+                Path.of(given.getOrDefault("jar", "apps/target/parceltrack.jar")).toAbsolutePath(),
+                Arrays.stream(given.getOrDefault("clients", "1,8,16").split(",")).map(Integer::valueOf).toList(),
+                Integer.parseInt(given.getOrDefault("rounds", "3")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("round-seconds", "10"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "60"))),
+                Integer.parseInt(given.getOrDefault("parcels", "1000")),
+                Integer.parseInt(given.getOrDefault("subscribers", "10000")),
+                Integer.parseInt(given.getOrDefault("fan-out-rounds", "5")),
+                Integer.parseInt(given.getOrDefault("latency-samples", "60")),
+                Arrays.stream(given.getOrDefault("app-jvm-options", "-Xms256m -Xmx512m").split(" "))
+                        .filter(option -> !option.isBlank()).toList(),
+                Arrays.stream(given.getOrDefault("broker-jvm-options", "").split(" "))
+                        .filter(option -> !option.isBlank()).toList(),
+                Path.of(given.getOrDefault("output", "bench/target/fleet")).toAbsolutePath(),
+                Boolean.parseBoolean(given.getOrDefault("profile", "false")));
+    }
+}

@@ -1,0 +1,186 @@
+package io.parceltrack.bench.fleet;
+
+import static io.parceltrack.bench.fleet.FleetBenchmark.ms;
+import static io.parceltrack.bench.fleet.FleetBenchmark.printRow;
+
+import io.parceltrack.bench.report.Figures;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/checkpoints} against pgbench running the same transaction: closed loops at
+ * each client count, then open loops at one rate, the two sides taking turns round by round.
+ */
+final class Throughput {
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(3);
+    private static final List<String> PROFILED = List.of("parcels-manager-service", "account-service", "notification-service");
+
+    private final Fleet fleet;
+    private final Pgbench pgbench;
+    private final FleetOptions options;
+    private final PrintStream out;
+    private final HttpLoad checkpoints;
+    private final CpuMeter apiCpu = new CpuMeter();
+    private final CpuMeter anchorCpu = new CpuMeter();
+    private final BackendCpu fleetBackends;
+    private final BackendCpu pgbenchBackends;
+
+    Throughput(Fleet fleet, Pgbench pgbench, String token, FleetOptions options, PrintStream out) {
+        this.fleet = fleet;
+        this.pgbench = pgbench;
+        this.options = options;
+        this.out = out;
+        InetSocketAddress api = fleet.restApi();
+        this.checkpoints = new HttpLoad(api, 201, new CheckpointRequests(api, token, FleetBenchmark.LOAD_PREFIX, options.parcels()));
+        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        this.fleetBackends = new BackendCpu(admin, fleet.databaseNames()).start();
+        this.pgbenchBackends = new BackendCpu(admin, java.util.Set.of(pgbench.databaseName())).start();
+        fleet.apps().forEach((name, app) -> apiCpu.add(name, () -> CpuClock.nanos(app.pid())));
+        long broker = fleet.brokerPid();
+        apiCpu.add("kafka broker", () -> CpuClock.nanos(broker));
+        apiCpu.add("postgresql (our databases)", fleetBackends::nanos);
+        anchorCpu.add("pgbench client", pgbench::lastClientCpuNanos);
+        anchorCpu.add("postgresql (pgbench database)", pgbenchBackends::nanos);
+    }
+
+    /** The generator on the cheapest request there is: it must outrun the API by far. */
+    void generatorCheck() throws InterruptedException {
+        InetSocketAddress api = fleet.restApi();
+        byte[] live = HttpConnection.request("GET", api, "/health/live", null, null);
+        LoadResult probe = new HttpLoad(api, 200, n -> live).closedLoop(16, options.round());
+        out.printf("load generator: GET /health/live at 16 clients: %s req/s (p50 %s ms), %d failures%n",
+                Figures.format(probe.perSecond()), ms(probe.latencyMillis(), 50), probe.failures());
+    }
+
+    void warmUp() throws InterruptedException {
+        out.println("warming up " + options.warmup().toSeconds() + " s, load average " + FleetBenchmark.loadAverage());
+        LoadResult warm = checkpoints.closedLoop(16, options.warmup());
+        pgbench.closedLoop(16, options.warmup().dividedBy(2));
+        out.printf("warm-up: %s checkpoints/s, %d failures %s%n", Figures.format(warm.perSecond()), warm.failures(),
+                warm.failureSamples());
+    }
+
+    /** Returns the API's median throughput at the largest client count. */
+    double closedLoops() throws Exception {
+        out.println();
+        out.println("## Closed loop: checkpoints per second (API) and transactions per second (pgbench)");
+        printRow(out, "clients", "pgbench tps", "API req/s", "API ÷ pgbench", "pgbench p99 ms", "API p50 ms",
+                "API p99 ms", "API failures", "load average");
+        printRow(out, "---", "---", "---", "---", "---", "---", "---", "---", "---");
+        double last = 0;
+        int largest = options.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
+        for (int clients : options.clients()) {
+            Ratios ratios = new Ratios();
+            Map<String, List<Double>> apiCpuPerCheckpoint = new LinkedHashMap<>();
+            Map<String, List<Double>> anchorCpuPerTx = new LinkedHashMap<>();
+            List<Double> apiP50 = new ArrayList<>();
+            List<Double> apiP99 = new ArrayList<>();
+            List<Double> anchorP99 = new ArrayList<>();
+            long failures = 0;
+            String load = "";
+            for (int round = 0; round < options.rounds(); round++) {
+                // Each side gets the machine to itself: the fleet first finishes what the last round left it.
+                fleet.awaitCaughtUp(CATCH_UP);
+                Map<String, Long> anchorBefore = anchorCpu.read();
+                LoadResult anchor = pgbench.closedLoop(clients, options.round());
+                collect(anchorCpuPerTx, CpuMeter.perUnit(anchorBefore, anchorCpu.read(), anchor.successes()));
+                boolean profile = options.profile() && clients == largest && round == options.rounds() - 1;
+                if (profile) {
+                    startProfiling();
+                }
+                fleet.awaitCaughtUp(CATCH_UP);
+                Map<String, Long> apiBefore = apiCpu.read();
+                LoadResult api = checkpoints.closedLoop(clients, options.round());
+                collect(apiCpuPerCheckpoint, CpuMeter.perUnit(apiBefore, apiCpu.read(), api.successes()));
+                if (profile) {
+                    stopProfiling();
+                }
+                ratios.add(api.perSecond(), anchor.perSecond());
+                apiP50.add(api.latencyMillis().median());
+                apiP99.add(api.latencyMillis().percentile(99));
+                anchorP99.add(anchor.latencyMillis().percentile(99));
+                failures += api.failures();
+                load = FleetBenchmark.loadAverage();
+                if (api.failures() > 0) {
+                    out.println("  API failures in round " + round + ": " + api.failureSamples());
+                }
+            }
+            printRow(out, clients, Ratios.spread(ratios.anchor()), Ratios.spread(ratios.ours()),
+                    Ratios.spread(ratios.ratio()), Figures.format(median(anchorP99)), Figures.format(median(apiP50)),
+                    Figures.format(median(apiP99)), failures, load);
+            printCpu(clients, apiCpuPerCheckpoint, anchorCpuPerTx);
+            if (clients == largest) {
+                last = ratios.ours().median();
+            }
+        }
+        return last;
+    }
+
+    private void printCpu(int clients, Map<String, List<Double>> api, Map<String, List<Double>> anchor) {
+        StringBuilder line = new StringBuilder("  CPU ms per checkpoint at " + clients + " clients (median of rounds): ");
+        double apiTotal = 0;
+        for (Map.Entry<String, List<Double>> part : api.entrySet()) {
+            double value = median(part.getValue());
+            apiTotal += value;
+            line.append(part.getKey()).append(' ').append(Figures.format(value)).append(", ");
+        }
+        double anchorTotal = 0;
+        for (Map.Entry<String, List<Double>> part : anchor.entrySet()) {
+            anchorTotal += median(part.getValue());
+        }
+        line.append("total ").append(Figures.format(apiTotal)).append("; pgbench client + backends ")
+                .append(Figures.format(anchorTotal)).append(" per transaction");
+        out.println(line);
+    }
+
+    /** Both sides at the same rate, open loop: latencies count from when each request was due. */
+    void openLoops(double rate) throws Exception {
+        out.println();
+        out.printf("## Open loop at %s per second (half the API's %d-client throughput), %d connections%n",
+                Figures.format(rate), options.clients().stream().mapToInt(Integer::intValue).max().orElse(16), 32);
+        printRow(out, "round", "pgbench p50 ms", "pgbench p99 ms", "API p50 ms", "API p99 ms", "API p99 ÷ pgbench p99",
+                "API failures", "load average");
+        printRow(out, "---", "---", "---", "---", "---", "---", "---", "---");
+        Ratios p99 = new Ratios();
+        for (int round = 0; round < options.rounds(); round++) {
+            fleet.awaitCaughtUp(CATCH_UP);
+            LoadResult anchor = pgbench.openLoop(rate, options.round(), 16);
+            fleet.awaitCaughtUp(CATCH_UP);
+            LoadResult api = checkpoints.openLoop(rate, options.round(), 32);
+            p99.add(api.latencyMillis().percentile(99), anchor.latencyMillis().percentile(99));
+            printRow(out, round + 1, ms(anchor.latencyMillis(), 50), ms(anchor.latencyMillis(), 99),
+                    ms(api.latencyMillis(), 50), ms(api.latencyMillis(), 99),
+                    Figures.format(api.latencyMillis().percentile(99) / anchor.latencyMillis().percentile(99)),
+                    api.failures(), FleetBenchmark.loadAverage());
+        }
+        out.println("open-loop p99: pgbench " + Ratios.spread(p99.anchor()) + " ms, API " + Ratios.spread(p99.ours())
+                + " ms, ratio " + Ratios.spread(p99.ratio()));
+    }
+
+    private void startProfiling() throws IOException, InterruptedException {
+        for (String app : PROFILED) {
+            fleet.app(app).jcmd("JFR.start", "name=fleet", "settings=profile");
+        }
+    }
+
+    private void stopProfiling() throws IOException, InterruptedException {
+        for (String app : PROFILED) {
+            fleet.app(app).jcmd("JFR.dump", "name=fleet", "filename=" + options.output().resolve(app + ".jfr"));
+            fleet.app(app).jcmd("JFR.stop", "name=fleet");
+        }
+        out.println("  JFR recordings of the last round: " + options.output() + "/<app>.jfr");
+    }
+
+    private static void collect(Map<String, List<Double>> into, Map<String, Double> values) {
+        values.forEach((name, value) -> into.computeIfAbsent(name, key -> new ArrayList<>()).add(value));
+    }
+
+    static double median(List<Double> values) {
+        return io.parceltrack.bench.report.Distribution.of(values.stream().mapToDouble(Double::doubleValue).toArray()).median();
+    }
+}
