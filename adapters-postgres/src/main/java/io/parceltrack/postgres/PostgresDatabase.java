@@ -82,6 +82,12 @@ public final class PostgresDatabase implements AutoCloseable {
                 new PostgresIdempotencyStore(jdbi));
     }
 
+    /** The webhook stores, in the parcels database. */
+    public WebhookStores webhookStores() {
+        return new WebhookStores(new PostgresWebhookEndpointStore(jdbi), new PostgresWebhookSchedule(jdbi),
+                new PostgresDeliveryAttemptLog(jdbi));
+    }
+
     public BotStores botStores() {
         return new BotStores(
                 new PostgresConversationStore(jdbi),

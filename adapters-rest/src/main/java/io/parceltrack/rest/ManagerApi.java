@@ -2,11 +2,12 @@ package io.parceltrack.rest;
 
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.IdempotencyStore;
 import java.time.Clock;
 
 /**
- * The manager REST API v1 (SPEC §4) as a route group: parcels and checkpoints behind API-token
+ * The manager REST API v1 (SPEC §4) as a route group: parcels, checkpoints and webhooks behind API-token
  * authentication, rate limits and idempotent POSTs, with its OpenAPI document and Swagger UI. All
  * its routes are registered here, in one place.
  */
@@ -16,11 +17,13 @@ public final class ManagerApi implements RouteGroup {
     private final ManagerRequestPipeline pipeline;
     private final ParcelEndpoints parcelEndpoints;
     private final CheckpointEndpoints checkpointEndpoints;
+    private final WebhookEndpoints webhookEndpoints;
     private final OpenApiDocument openApi = new OpenApiDocument();
     private final SwaggerUi swaggerUi = new SwaggerUi();
 
-    public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
-            IdempotencyStore idempotencyStore, Clock clock, HttpServerSettings settings) {
+    public ManagerApi(ManagerParcelUseCases parcels, WebhookEndpointsUseCase webhooks,
+            AuthenticateApiTokenUseCase tokens, IdempotencyStore idempotencyStore, Clock clock,
+            HttpServerSettings settings) {
         this.pipeline = new ManagerRequestPipeline(
                 new ApiTokenAuthentication(tokens),
                 new TokenBucketRateLimiter(settings.rateLimit(), clock),
@@ -29,6 +32,7 @@ public final class ManagerApi implements RouteGroup {
                 new ApiJson());
         this.parcelEndpoints = new ParcelEndpoints(parcels);
         this.checkpointEndpoints = new CheckpointEndpoints(parcels);
+        this.webhookEndpoints = new WebhookEndpoints(webhooks, pipeline);
     }
 
     @Override
@@ -44,5 +48,6 @@ public final class ManagerApi implements RouteGroup {
                 .get(OpenApiDocument.PATH, openApi::serve)
                 .get(SwaggerUi.PATH, swaggerUi::page)
                 .get(SwaggerUi.ASSET_PATH, swaggerUi::asset);
+        webhookEndpoints.register(routes);
     }
 }

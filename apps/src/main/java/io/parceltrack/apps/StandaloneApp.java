@@ -10,11 +10,13 @@ import io.parceltrack.apps.area.ParcelData;
 import io.parceltrack.apps.area.TelegramEndpoint;
 import io.parceltrack.apps.area.UserBotArea;
 import io.parceltrack.apps.area.UserParcelArea;
+import io.parceltrack.apps.area.WebhookArea;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.HttpWiring;
+import io.parceltrack.apps.wiring.WebhookAlertsWiring;
 import io.parceltrack.domain.account.ApiToken;
 import io.parceltrack.rest.AppHttpServer;
 import java.time.Clock;
@@ -65,6 +67,8 @@ public final class StandaloneApp implements App {
 
         managerParcels.relayEventsTo(events.eventPublisher());
         events.fanOut(parcelData.subscriptions());
+        WebhookArea webhooks = new WebhookArea(assembly, parcelData);
+        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly));
         TelegramEndpoint telegram = TelegramEndpoint.configuredOrEmulated(assembly);
         new UserBotArea(assembly, telegram, accounts.service(), userParcels.service(), botData)
                 .sendNotificationsFrom(events);
@@ -75,7 +79,8 @@ public final class StandaloneApp implements App {
                 List.of(managerParcels.grpcService()), assembly.lifecycle());
         GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(userParcels.grpcService()),
                 assembly.lifecycle());
-        AppHttpServer http = HttpWiring.serve(assembly, List.of(managerParcels.restApi(accounts.service())));
+        AppHttpServer http = HttpWiring.serve(assembly,
+                List.of(managerParcels.restApi(accounts.service(), webhooks.endpoints())));
         assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1  (Swagger UI: http://localhost:"
                 + http.port() + "/swagger)");
         if (!settings.demo().apiToken().isBlank()) {

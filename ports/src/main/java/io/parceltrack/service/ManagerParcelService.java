@@ -62,8 +62,10 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
 
     @Override
     public void deleteParcel(TelegramId manager, TrackNumber trackNumber) {
-        getOwnParcel(manager, trackNumber);
-        if (!parcels.deleteParcel(trackNumber)) {
+        Instant now = clock.instant();
+        boolean deleted = parcels.deleteParcel(trackNumber, current ->
+                ParcelEvent.parcelDeleted(EventId.random(secureRandom), current.requireOwnedBy(manager), now));
+        if (!deleted) {
             throw parcelNotFound(trackNumber);
         }
     }
@@ -83,8 +85,7 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
         }
         return checkpoints.recordCheckpoint(command.trackNumber(), current -> {
                     Parcel updated = current.requireOwnedBy(command.manager()).withCheckpoint(checkpoint);
-                    ParcelEvent event = new ParcelEvent(
-                            EventId.random(secureRandom), current.trackNumber(), current.name(), checkpoint, now);
+                    ParcelEvent event = ParcelEvent.checkpointRecorded(EventId.random(secureRandom), current, checkpoint, now);
                     return new CheckpointRecord(updated, checkpoint, event);
                 })
                 .map(CheckpointRecord::parcel)

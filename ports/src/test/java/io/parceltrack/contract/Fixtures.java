@@ -71,4 +71,9 @@ public final class Fixtures {
         return new CheckpointRecord(current.withCheckpoint(checkpoint), checkpoint,
                 event(current.trackNumber(), checkpoint));
     }
+
+    /** The event a service makes of deleting {@code current}. */
+    public static ParcelEvent deletionOf(Parcel current) {
+        return ParcelEvent.parcelDeleted(EventId.random(RANDOM), current, T0);
+    }
 }

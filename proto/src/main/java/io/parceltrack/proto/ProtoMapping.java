@@ -15,6 +15,7 @@ import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.domain.validation.FieldViolation.Kind;
+import io.parceltrack.proto.notification.Event;
 import io.parceltrack.proto.parcel.CheckpointPage;
 import io.parceltrack.proto.parcel.ParcelPage;
 import io.parceltrack.proto.parcel.Status;
@@ -191,23 +192,38 @@ public final class ProtoMapping {
     // --- broker messages
 
     public static io.parceltrack.proto.notification.Event toProto(ParcelEvent event) {
-        return io.parceltrack.proto.notification.Event.newBuilder()
+        var builder = io.parceltrack.proto.notification.Event.newBuilder()
                 .setEventId(event.id().toString())
                 .setTrackNumber(event.trackNumber().value())
                 .setParcelName(event.parcelName())
-                .setCheckpoint(toProto(event.checkpoint()))
                 .setOccurredAt(toProto(event.occurredAt()))
-                .build();
+                .setKind(event.isCheckpoint() ? Event.Kind.CHECKPOINT_RECORDED : Event.Kind.PARCEL_DELETED)
+                .setStatusBefore(toProto(event.statusBefore()));
+        if (event.isCheckpoint()) {
+            builder.setCheckpoint(toProto(event.checkpoint()));
+        }
+        event.knownManager().ifPresent(manager -> builder.setManagerTelegramId(manager.value()));
+        return builder.build();
     }
 
+    /** Events written before they carried kind, owner and previous status read as checkpoint events without them. */
     public static ParcelEvent toDomain(io.parceltrack.proto.notification.Event event) {
-        requirePresent(event.hasCheckpoint(), "checkpoint");
+        if (event.getKind() == Event.Kind.UNRECOGNIZED) {
+            throw InvalidInputException.of("kind", Kind.MALFORMED, "is not a known kind of event");
+        }
+        boolean deleted = event.getKind() == Event.Kind.PARCEL_DELETED;
+        if (!deleted) {
+            requirePresent(event.hasCheckpoint(), "checkpoint");
+        }
         return new ParcelEvent(
                 new EventId(uuid("eventId", event.getEventId())),
                 TrackNumber.parse(event.getTrackNumber()),
                 event.getParcelName(),
-                toDomain(event.getCheckpoint()),
-                requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()));
+                deleted ? null : toDomain(event.getCheckpoint()),
+                requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()),
+                deleted ? ParcelEvent.Kind.PARCEL_DELETED : ParcelEvent.Kind.CHECKPOINT_RECORDED,
+                event.getManagerTelegramId() == 0 ? null : new TelegramId(event.getManagerTelegramId()),
+                toDomain(event.getStatusBefore()));
     }
 
     public static io.parceltrack.proto.notification.Delivery toProto(Delivery delivery) {

@@ -7,6 +7,7 @@ import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.grpc.ParcelsManagerGrpcService;
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
+import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.rest.ManagerApi;
 import io.parceltrack.rest.RouteGroup;
@@ -52,11 +53,14 @@ public final class ManagerParcelArea {
         assembly.add(Component.of("outbox relay", relay::start, () -> relay.stop(RELAY_STOP_GRACE)));
     }
 
-    /** The manager REST API v1, its callers authenticated by {@code tokens}; old idempotency keys are forgotten hourly. */
-    public RouteGroup restApi(AuthenticateApiTokenUseCase tokens) {
+    /**
+     * The manager REST API v1 (with {@code webhooks} for its webhook routes), its callers authenticated by
+     * {@code tokens}; old idempotency keys are forgotten hourly.
+     */
+    public RouteGroup restApi(AuthenticateApiTokenUseCase tokens, WebhookEndpointsUseCase webhooks) {
         AppSettings.Http http = assembly.settings().http();
         assembly.add(new Housekeeping(assembly.clock())
                 .every("idempotency keys", http.idempotencyTtl().plus(KEEP_BOOKKEEPING), data.idempotency()::forgetClaimedBefore));
-        return new ManagerApi(service, tokens, data.idempotency(), assembly.clock(), HttpWiring.settings(http));
+        return new ManagerApi(service, webhooks, tokens, data.idempotency(), assembly.clock(), HttpWiring.settings(http));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
-        Notifications notifications, Telegram telegram, Demo demo, Logging logging) {
+        Notifications notifications, Telegram telegram, Demo demo, Logging logging, WebhookSettings webhooks) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -40,7 +40,7 @@ public record AppSettings(
     public record Databases(Database accounts, Database parcels, Database bots, boolean migrateOnStart, boolean demoData) {}
 
     public record Kafka(String bootstrapServers, String parcelEventsTopic, String deliveriesTopic, int partitions,
-            int replicationFactor, String fanOutGroup, String deliveryGroup, String instanceId) {
+            int replicationFactor, String fanOutGroup, String deliveryGroup, String instanceId, String webhookGroup) {
         /** No bootstrap servers: events travel on the in-process bus (standalone only). */
         public boolean configured() {
             return !bootstrapServers.isBlank();
@@ -108,7 +108,8 @@ public record AppSettings(
                         reader.intInRange(P + "kafka.replication-factor", 1, 10),
                         reader.string(P + "kafka.fan-out-group"),
                         reader.string(P + "kafka.delivery-group"),
-                        reader.string(P + "kafka.instance-id")),
+                        reader.string(P + "kafka.instance-id"),
+                        reader.string(P + "kafka.webhook-group")),
                 new Outbox(
                         reader.positiveDuration(P + "outbox.poll-interval"),
                         reader.positiveDuration(P + "outbox.max-backoff"),
@@ -131,7 +132,8 @@ public record AppSettings(
                 new Logging(
                         oneOf(reader, P + "logging.format", Set.of("json", "plain")),
                         oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
-                        reader.string(P + "logging.logstash-destination")));
+                        reader.string(P + "logging.logstash-destination")),
+                WebhookSettings.read(reader));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
 @AnalyzeClasses(packages = "io.parceltrack", importOptions = ImportOption.DoNotIncludeTests.class)
 class AdapterIsolationTest {
 
-    private static final String[] ADAPTERS = {"grpc", "postgres", "kafka", "rest", "telegram"};
+    private static final String[] ADAPTERS = {"grpc", "postgres", "kafka", "rest", "telegram", "webhooks"};
 
     @ArchTest
     static final ArchRule grpcKnowsNoOtherAdapter = knowsNoOtherAdapter("grpc");
@@ -32,6 +32,9 @@ class AdapterIsolationTest {
     @ArchTest
     static final ArchRule telegramKnowsNoOtherAdapter = knowsNoOtherAdapter("telegram");
 
+    @ArchTest
+    static final ArchRule webhooksKnowsNoOtherAdapter = knowsNoOtherAdapter("webhooks");
+
     private static ArchRule knowsNoOtherAdapter(String adapter) {
         String[] others = Arrays.stream(ADAPTERS).filter(other -> !other.equals(adapter))
                 .map(other -> "io.parceltrack." + other + "..").toArray(String[]::new);
@@ -45,7 +48,7 @@ class AdapterIsolationTest {
                     "io.parceltrack.service..", "io.parceltrack.memory..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parceltrack.grpc..", "io.parceltrack.postgres..",
                     "io.parceltrack.kafka..", "io.parceltrack.rest..", "io.parceltrack.telegram..",
-                    "io.parceltrack.apps..");
+                    "io.parceltrack.webhooks..", "io.parceltrack.apps..");
 
     @ArchTest
     static final ArchRule onlyTheAppsKnowTheApps = noClasses()
