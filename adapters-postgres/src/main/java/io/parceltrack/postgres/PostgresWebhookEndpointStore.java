@@ -14,7 +14,9 @@ import java.util.Optional;
 /** Managers' webhook endpoints, in the parcels database. */
 public final class PostgresWebhookEndpointStore implements WebhookEndpointStore {
     // Registrations of one manager queue behind this lock, so that counting and inserting is one step.
-    private static final String LOCK_MANAGER = "SELECT pg_advisory_xact_lock(hashtextextended('webhook-endpoints/' || :manager, 0))";
+    private static final String LOCK_MANAGER = """
+            SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('webhook-endpoints/' || :manager, 0))) AS locked
+            """;
     private static final String COUNT = "SELECT count(*) FROM webhook_endpoints WHERE manager_telegram_id = :manager";
     private static final String INSERT = """
             INSERT INTO webhook_endpoints (id, manager_telegram_id, url, events, secret, retired_secret,
@@ -57,7 +59,7 @@ public final class PostgresWebhookEndpointStore implements WebhookEndpointStore 
     public boolean insert(WebhookEndpoint endpoint, int maxPerManager) {
         Optional<RetiredSecret> retired = endpoint.retiredSecrets().stream().findFirst();
         return db.inTransaction(handle -> {
-            handle.createQuery(LOCK_MANAGER).bind("manager", endpoint.manager().value()).mapTo(Object.class).one();
+            handle.createQuery(LOCK_MANAGER).bind("manager", endpoint.manager().value()).mapTo(Integer.class).one();
             long count = handle.createQuery(COUNT).bind("manager", endpoint.manager().value()).mapTo(Long.class).one();
             if (count >= maxPerManager) {
                 return false;

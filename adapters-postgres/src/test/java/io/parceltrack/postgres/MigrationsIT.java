@@ -56,9 +56,9 @@ class MigrationsIT {
         MigrationReport first = database.migrate(DatabaseRole.PARCELS, false);
         MigrationReport second = database.migrate(DatabaseRole.PARCELS, false);
 
-        assertThat(first.applied()).isEqualTo(3);
+        assertThat(first.applied()).isEqualTo(4);
         assertThat(second.applied()).isZero();
-        assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion()).isEqualTo("3");
+        assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion()).isEqualTo("4");
     }
 
     @Test

@@ -75,7 +75,9 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
     @Override
     public List<WebhookEndpoint> findByManager(TelegramId manager) {
         synchronized (lock) {
-            return endpoints.values().stream().filter(endpoint -> endpoint.isOwnedBy(manager)).toList();
+            // Stable sort: endpoints created at the same instant stay in the order they were stored.
+            return endpoints.values().stream().filter(endpoint -> endpoint.isOwnedBy(manager))
+                    .sorted(Comparator.comparing(WebhookEndpoint::createdAt)).toList();
         }
     }
 
