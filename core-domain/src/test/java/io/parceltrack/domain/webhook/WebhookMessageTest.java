@@ -18,7 +18,7 @@ class WebhookMessageTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Random RANDOM = new Random(5);
     private final Parcel parcel = Parcel.register(TrackNumber.parse("VF834349180"),
-            new ParcelDetails("Phone \"case\"\n", "Anna Smirnova", "Kazan", T0.plusSeconds(86_400), ""),
+            new ParcelDetails("Phone \"case\" \\ 1", "Anna Smirnova", "Kazan", T0.plusSeconds(86_400), ""),
             new TelegramId(42), T0);
 
     @Test
@@ -31,7 +31,7 @@ class WebhookMessageTest {
         WebhookMessage message = WebhookMessage.of(WebhookEventType.PARCEL_STATUS_CHANGED, event);
         assertThat(message.body()).isEqualTo("{\"type\":\"parcel.status_changed\",\"timestamp\":\"2026-03-01T10:00:00Z\","
                 + "\"data\":{\"event_id\":\"" + event.id() + "\",\"parcel_track_number\":\"VF834349180\","
-                + "\"parcel_name\":\"Phone \\\"case\\\"\\n\",\"parcel_status\":\"IN_TRANSIT\",\"previous_parcel_status\":\"PENDING\","
+                + "\"parcel_name\":\"Phone \\\"case\\\" \\\\ 1\",\"parcel_status\":\"IN_TRANSIT\",\"previous_parcel_status\":\"PENDING\","
                 + "\"checkpoint\":{\"checkpoint_time\":\"2026-03-01T10:00:00Z\",\"checkpoint_place\":\"Kazan\","
                 + "\"checkpoint_description\":\"arrived\",\"checkpoint_parcel_status\":\"IN_TRANSIT\"}}}");
         assertThat(message.orderingKey()).isEqualTo("VF834349180");
