@@ -221,7 +221,7 @@ class MessageRoundTripTest {
         Checkpoint late = new Checkpoint(REGISTERED, "Тула", "вручена", ParcelStatus.DELIVERED);
         CheckpointEffect effect = new CheckpointEffect(ParcelStatus.IN_TRANSIT, true);
         ParcelEvent event = new ParcelEvent(EventId.random(new SplittableRandom(8)), TRACK, "Самовар", late, REGISTERED,
-                effect);
+                ParcelEvent.Kind.CHECKPOINT_RECORDED, null, ParcelStatus.IN_TRANSIT, effect);
         Delivery delivery = Delivery.of(event, ID);
 
         assertThat(ProtoMapping.toDomain(ProtoMapping.toProto(event)).effect()).isEqualTo(effect);
@@ -233,7 +233,8 @@ class MessageRoundTripTest {
     void readsMessagesWrittenBeforeTheEffectWasCarriedAsTheyWereMeant() throws Exception {
         Checkpoint checkpoint = new Checkpoint(REGISTERED, "Тула", "", ParcelStatus.DELIVERED);
         ParcelEvent event = new ParcelEvent(EventId.random(new SplittableRandom(9)), TRACK, "Самовар", checkpoint,
-                REGISTERED, new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
+                REGISTERED, ParcelEvent.Kind.CHECKPOINT_RECORDED, null, ParcelStatus.IN_TRANSIT,
+                new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
         // Today's bytes without the two new fields are exactly what the previous version wrote.
         byte[] oldEvent = ProtoMapping.toProto(event).toBuilder().clearParcelStatus().clearRecordedLate().build()
                 .toByteArray();

@@ -85,12 +85,18 @@ public final class PostgresDatabase implements AutoCloseable {
     ParcelStores parcelStores(OutboxPayloadFormat payloads, UnitOfWorkSteps steps) {
         PostgresOutbox outbox = new PostgresOutbox(jdbi, payloads, outboxSignal);
         return new ParcelStores(
-                new PostgresParcelStore(jdbi),
+                new PostgresParcelStore(jdbi, outbox),
                 new PostgresCheckpointRecorder(jdbi, outbox, outboxSignal, steps),
                 new PostgresSubscriptionStore(jdbi),
                 outbox,
                 new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.PARCELS),
                 new PostgresIdempotencyStore(jdbi, steps));
+    }
+
+    /** The webhook stores, in the parcels database. */
+    public WebhookStores webhookStores() {
+        return new WebhookStores(new PostgresWebhookEndpointStore(jdbi), new PostgresWebhookSchedule(jdbi),
+                new PostgresDeliveryAttemptLog(jdbi));
     }
 
     public BotStores botStores() {

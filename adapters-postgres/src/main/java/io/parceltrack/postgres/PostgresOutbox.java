@@ -3,10 +3,11 @@ package io.parceltrack.postgres;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.out.OutboxStore;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Parcel events waiting for the broker, in the parcels database. They are written by
- * {@link PostgresCheckpointRecorder} in the checkpoint's transaction, encoded by the app's
+ * Parcel events waiting for the broker, in the parcels database. They are written in the
+ * transaction of what they tell (a checkpoint by {@link PostgresCheckpointRecorder}, a deletion), encoded by the app's
  * {@link OutboxPayloadFormat}, and deleted once published. Who waits for them is told through an
  * {@link OutboxSignal} after each commit.
  */
@@ -17,6 +18,10 @@ public final class PostgresOutbox implements OutboxStore {
      */
     static final long DRAIN_LOCK = 0x5054_206F_7574_626FL;
 
+    private static final String INSERT = """
+            INSERT INTO outbox (event_id, track_number, payload)
+            VALUES (:eventId, :trackNumber, :payload)
+            """;
     private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
     static final String OLDEST = """
             SELECT id, payload
@@ -43,6 +48,19 @@ public final class PostgresOutbox implements OutboxStore {
     /** The payload column's bytes for {@code event}. */
     byte[] payload(ParcelEvent event) {
         return format.write(event);
+    }
+
+    /**
+     * Records {@code event} in the caller's transaction (the checkpoint's unit of work writes its own
+     * in one statement with its rows); who waits is told once that transaction commits.
+     */
+    void append(Handle handle, ParcelEvent event) {
+        handle.createUpdate(INSERT)
+                .bind("eventId", event.id().value())
+                .bind("trackNumber", event.trackNumber().value())
+                .bind("payload", payload(event))
+                .execute();
+        handle.afterCommit(signal::recorded);
     }
 
     @Override

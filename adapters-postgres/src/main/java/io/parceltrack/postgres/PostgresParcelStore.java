@@ -1,6 +1,7 @@
 package io.parceltrack.postgres;
 
 import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
@@ -9,7 +10,7 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.ParcelStore;
 import java.util.Optional;
 
-/** Parcels and their checkpoint history, in the parcels database. */
+/** Parcels and their checkpoint history, in the parcels database; a deletion records its event in the outbox. */
 public final class PostgresParcelStore implements ParcelStore {
     // A taken track number is an expected outcome (the service draws another), not an error.
     static final String INSERT = """
@@ -23,6 +24,13 @@ public final class PostgresParcelStore implements ParcelStore {
             SELECT %s
             FROM parcels p
             WHERE p.track_number = :trackNumber
+            """.formatted(ParcelRows.PARCEL_COLUMNS);
+    // FOR UPDATE: a checkpoint being recorded finishes first, so the deletion's event sees its status.
+    static final String LOCK_FOR_DELETE = """
+            SELECT %s
+            FROM parcels p
+            WHERE p.track_number = :trackNumber
+            FOR UPDATE
             """.formatted(ParcelRows.PARCEL_COLUMNS);
     // Checkpoints and subscriptions go with it: ON DELETE CASCADE.
     static final String DELETE = "DELETE FROM parcels WHERE track_number = :trackNumber";
@@ -44,9 +52,11 @@ public final class PostgresParcelStore implements ParcelStore {
             """.formatted(ParcelRows.CHECKPOINT_COLUMNS);
 
     private final TranslatedJdbi db;
+    private final PostgresOutbox outbox;
 
-    PostgresParcelStore(TranslatedJdbi db) {
+    PostgresParcelStore(TranslatedJdbi db, PostgresOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
@@ -74,10 +84,20 @@ public final class PostgresParcelStore implements ParcelStore {
     }
 
     @Override
-    public boolean deleteParcel(TrackNumber trackNumber) {
-        return db.withHandle(handle -> handle.createUpdate(DELETE)
-                .bind("trackNumber", trackNumber.value())
-                .execute()) == 1;
+    public boolean deleteParcel(TrackNumber trackNumber, DeletionDecision decision) {
+        return db.inTransaction(handle -> {
+            Optional<Parcel> current = handle.createQuery(LOCK_FOR_DELETE)
+                    .bind("trackNumber", trackNumber.value())
+                    .map(ParcelRows.PARCEL)
+                    .findOne();
+            if (current.isEmpty()) {
+                return false;
+            }
+            ParcelEvent event = decision.decide(current.get());
+            handle.createUpdate(DELETE).bind("trackNumber", trackNumber.value()).execute();
+            outbox.append(handle, event);
+            return true;
+        });
     }
 
     @Override

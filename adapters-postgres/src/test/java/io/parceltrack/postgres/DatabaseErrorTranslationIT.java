@@ -48,7 +48,18 @@ class DatabaseErrorTranslationIT {
             // random ids and tokens from a secure source: 122 and 256 bits
             "outbox_event_id_key", "managers_api_token_hash_key",
             // a hash the domain has validated, and hash and issue time the store always sets together
-            "managers_api_token_hash_check", "managers_api_token_check");
+            "managers_api_token_hash_check", "managers_api_token_check",
+            // webhooks: every value is a domain value checked before it gets here (WebhookUrl, WebhookEventType,
+            // WebhookSecret, TelegramId, WebhookMessage, DeliveryAttempt, SendOutcome), ids are random or
+            // generated, pairs of columns are set together by the store, and rows are inserted only while
+            // their endpoint exists (a deletion racing an insert fails the insert, which is then retried)
+            "webhook_endpoints_pkey", "webhook_endpoints_manager_telegram_id_check", "webhook_endpoints_url_check",
+            "webhook_endpoints_events_check", "webhook_endpoints_secret_check", "webhook_endpoints_retired_secret_check",
+            "webhook_endpoints_failing_check", "webhook_endpoints_disabled_check",
+            "webhook_deliveries_pkey", "webhook_deliveries_endpoint_id_fkey", "webhook_deliveries_endpoint_message_key",
+            "webhook_deliveries_body_check", "webhook_deliveries_attempts_check",
+            "webhook_attempts_pkey", "webhook_attempts_endpoint_id_fkey", "webhook_attempts_attempt_check",
+            "webhook_attempts_error_check", "webhook_attempts_outcome_check");
 
     private final ParcelStores stores = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
 

@@ -4,6 +4,9 @@ import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.TrackNumber;
+import io.parceltrack.domain.webhook.WebhookEndpointId;
+import io.parceltrack.domain.webhook.WebhookUrl;
+import io.parceltrack.port.in.webhook.RegisterWebhookCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ final class FieldVocabulary {
     static final String TRACK_NUMBER_PATH_PARAMETER = "track-number";
     static final String PAGE_PARAMETER = "page";
     static final String PAGE_SIZE_PARAMETER = "page_size";
+    static final String WEBHOOK_ID_PATH_PARAMETER = "webhook-id";
+    static final String LIMIT_PARAMETER = "limit";
 
     /** Body of {@code POST /parcels}. */
     static final FieldVocabulary NEW_PARCEL = new FieldVocabulary(List.of(
@@ -49,6 +54,20 @@ final class FieldVocabulary {
             TrackNumber.FIELD, TRACK_NUMBER_PATH_PARAMETER,
             PageRequest.PAGE_FIELD, PAGE_PARAMETER,
             PageRequest.SIZE_FIELD, PAGE_SIZE_PARAMETER));
+
+    /** Body of {@code POST /webhooks}. */
+    static final FieldVocabulary NEW_WEBHOOK = new FieldVocabulary(List.of(
+            WebhookUrl.FIELD, "url",
+            RegisterWebhookCommand.EVENTS_FIELD, "events"));
+
+    /** Path of {@code /webhooks/{webhook-id}} and its actions. */
+    static final FieldVocabulary WEBHOOK_PATH = new FieldVocabulary(List.of(
+            WebhookEndpointId.FIELD, WEBHOOK_ID_PATH_PARAMETER));
+
+    /** Path and query of {@code /webhooks/{webhook-id}/deliveries}. */
+    static final FieldVocabulary WEBHOOK_DELIVERIES = new FieldVocabulary(List.of(
+            WebhookEndpointId.FIELD, WEBHOOK_ID_PATH_PARAMETER,
+            LIMIT_PARAMETER, LIMIT_PARAMETER));
 
     /** For routes that take no input: domain names pass through unchanged. */
     static final FieldVocabulary NONE = new FieldVocabulary(List.of());

@@ -2,11 +2,12 @@ package io.parceltrack.rest;
 
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.IdempotencyStore;
 import java.time.Clock;
 
 /**
- * The manager REST API v1 (SPEC §4) as a route group: parcels and checkpoints behind API-token
+ * The manager REST API v1 (SPEC §4) as a route group: parcels, checkpoints and webhooks behind API-token
  * authentication, rate limits and idempotent POSTs, with its OpenAPI document and Swagger UI. All
  * its routes are registered here, in one place.
  */
@@ -16,17 +17,20 @@ public final class ManagerApi implements RouteGroup {
     private final ManagerRequestPipeline pipeline;
     private final ParcelEndpoints parcelEndpoints;
     private final CheckpointEndpoints checkpointEndpoints;
+    private final WebhookEndpoints webhookEndpoints;
     private final OpenApiDocument openApi = new OpenApiDocument();
     private final SwaggerUi swaggerUi = new SwaggerUi();
 
-    public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
-            IdempotencyStore idempotencyStore, Clock clock, HttpServerSettings settings) {
-        this(parcels, tokens, idempotencyStore, IdempotentRequests.DEFAULT_KEY_QUOTA, clock, settings);
+    public ManagerApi(ManagerParcelUseCases parcels, WebhookEndpointsUseCase webhooks,
+            AuthenticateApiTokenUseCase tokens, IdempotencyStore idempotencyStore, Clock clock,
+            HttpServerSettings settings) {
+        this(parcels, webhooks, tokens, idempotencyStore, IdempotentRequests.DEFAULT_KEY_QUOTA, clock, settings);
     }
 
     /** @param idempotencyKeyQuota how many Idempotency-Keys one manager may hold within their time to live */
-    public ManagerApi(ManagerParcelUseCases parcels, AuthenticateApiTokenUseCase tokens,
-            IdempotencyStore idempotencyStore, int idempotencyKeyQuota, Clock clock, HttpServerSettings settings) {
+    public ManagerApi(ManagerParcelUseCases parcels, WebhookEndpointsUseCase webhooks,
+            AuthenticateApiTokenUseCase tokens, IdempotencyStore idempotencyStore, int idempotencyKeyQuota, Clock clock,
+            HttpServerSettings settings) {
         this.pipeline = new ManagerRequestPipeline(
                 new ApiTokenAuthentication(tokens),
                 new TokenBucketRateLimiter(settings.rateLimit(), clock),
@@ -35,6 +39,7 @@ public final class ManagerApi implements RouteGroup {
                 new ApiJson());
         this.parcelEndpoints = new ParcelEndpoints(parcels);
         this.checkpointEndpoints = new CheckpointEndpoints(parcels, clock);
+        this.webhookEndpoints = new WebhookEndpoints(webhooks, pipeline);
     }
 
     @Override
@@ -51,5 +56,6 @@ public final class ManagerApi implements RouteGroup {
                 .get("/", swaggerUi::root)
                 .get(SwaggerUi.PATH, swaggerUi::page)
                 .get(SwaggerUi.ASSET_PATH, swaggerUi::asset);
+        webhookEndpoints.register(routes);
     }
 }

@@ -35,10 +35,18 @@ final class ManagerRequestPipeline {
 
     /** The Javalin handler of one manager route. */
     Handler handler(FieldVocabulary vocabulary, ManagerEndpoint endpoint) {
-        return ctx -> serve(ctx, vocabulary, endpoint);
+        return ctx -> serve(ctx, vocabulary, endpoint, false);
     }
 
-    private void serve(Context ctx, FieldVocabulary vocabulary, ManagerEndpoint endpoint) {
+    /**
+     * The handler of a POST that acts on what its path names and needs no body (rotate a secret,
+     * send a test): it may come without a body, or with JSON that is then not looked at.
+     */
+    Handler actionHandler(FieldVocabulary vocabulary, ManagerEndpoint endpoint) {
+        return ctx -> serve(ctx, vocabulary, endpoint, true);
+    }
+
+    private void serve(Context ctx, FieldVocabulary vocabulary, ManagerEndpoint endpoint, boolean bodyOptional) {
         ctx.attribute(ProblemTranslator.VOCABULARY_ATTRIBUTE, vocabulary);
         TelegramId manager = authentication.authenticate(ctx);
         ctx.attribute(MANAGER_ATTRIBUTE, manager);
@@ -47,10 +55,12 @@ final class ManagerRequestPipeline {
 
         StoredResponse response;
         if (ctx.method().equals(HandlerType.POST)) {
-            byte[] body = requestBody.read(ctx);
+            boolean bodiless = bodyOptional && ctx.req().getContentLengthLong() <= 0 && ctx.header("Content-Type") == null;
+            byte[] body = bodiless ? new byte[0] : requestBody.read(ctx);
+            boolean skipBody = bodyOptional && body.length == 0;
             response = idempotentRequests.run(manager, ctx.header(IdempotentRequests.KEY_HEADER),
                     ctx.method().name(), ctx.path(), body,
-                    () -> render(endpoint.handle(request(ctx, manager, vocabulary, json.read(body)))));
+                    () -> render(endpoint.handle(request(ctx, manager, vocabulary, skipBody ? null : json.read(body)))));
         } else {
             response = render(endpoint.handle(request(ctx, manager, vocabulary, null)));
         }

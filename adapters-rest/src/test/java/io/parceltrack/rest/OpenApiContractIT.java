@@ -52,10 +52,13 @@ class OpenApiContractIT {
         api = RunningApi.start();
         limited = RunningApi.with().clock(new MutableClock(Instant.parse("2026-03-01T10:00:00Z")))
                 .settings(settings -> settings.withRateLimit(new RateLimitSettings(0.001, 1))).start();
-        down = RunningApi.with().parcelUseCases(real -> ForwardingParcelUseCases.failingWith(real,
-                () -> new UnavailableException("the parcels service is unavailable", new ConnectException()))).start();
-        broken = RunningApi.with().parcelUseCases(real -> ForwardingParcelUseCases.failingWith(real,
-                () -> new IllegalStateException("a bug"))).start();
+        Supplier<RuntimeException> unavailable =
+                () -> new UnavailableException("the parcels service is unavailable", new ConnectException());
+        down = RunningApi.with().parcelUseCases(real -> ForwardingParcelUseCases.failingWith(real, unavailable))
+                .webhookUseCases(real -> new FailingWebhookUseCases(real, unavailable)).start();
+        Supplier<RuntimeException> bug = () -> new IllegalStateException("a bug");
+        broken = RunningApi.with().parcelUseCases(real -> ForwardingParcelUseCases.failingWith(real, bug))
+                .webhookUseCases(real -> new FailingWebhookUseCases(real, bug)).start();
         notReady = RunningApi.with().readiness(Map.of("parcels", () -> false)).start();
         spec = new OpenApiSpec(json(new HttpCalls(api).get("/api/v1/openapi.json").send()));
     }
@@ -218,6 +221,9 @@ class OpenApiContractIT {
         putFailures(scenarios, "POST " + newCheckpoint, (calls, token) ->
                 calls.post(newCheckpoint, toJson(Payloads.newCheckpoint("ZZ999999998"))).token(token).send());
 
+        WebhookScenarios.put(scenarios, api);
+        putWebhookFailures(scenarios);
+
         scenarios.put("GET /api/v1/openapi.json 200", () -> http.get("/api/v1/openapi.json").send());
         scenarios.put("GET /health/live 200", () -> http.get("/health/live").send());
         scenarios.put("GET /health/ready 200", () -> http.get("/health/ready").send());
@@ -256,6 +262,23 @@ class OpenApiContractIT {
         });
         scenarios.put(operation + " 500", () -> validRequest.apply(new HttpCalls(broken), broken.newManagerToken()));
         scenarios.put(operation + " 503", () -> validRequest.apply(new HttpCalls(down), down.newManagerToken()));
+    }
+
+    /** 429, 500 and 503 of every webhook route, with a valid request. */
+    private static void putWebhookFailures(Map<String, Supplier<HttpResponse<String>>> scenarios) {
+        String unknown = "/api/v1/webhooks/ep_00000000000000000000000000000000";
+        putFailures(scenarios, "POST " + WebhookScenarios.COLLECTION,
+                (calls, token) -> calls.post(WebhookScenarios.COLLECTION, WebhookScenarios.NEW_WEBHOOK).token(token).send());
+        putFailures(scenarios, "GET " + WebhookScenarios.COLLECTION,
+                (calls, token) -> calls.get(WebhookScenarios.COLLECTION).token(token).send());
+        putFailures(scenarios, "GET " + WebhookScenarios.ITEM, (calls, token) -> calls.get(unknown).token(token).send());
+        putFailures(scenarios, "DELETE " + WebhookScenarios.ITEM, (calls, token) -> calls.delete(unknown).token(token).send());
+        putFailures(scenarios, "POST " + WebhookScenarios.ITEM + "/rotate-secret",
+                (calls, token) -> calls.method("POST", unknown + "/rotate-secret").token(token).send());
+        putFailures(scenarios, "POST " + WebhookScenarios.ITEM + "/test",
+                (calls, token) -> calls.method("POST", unknown + "/test").token(token).send());
+        putFailures(scenarios, "GET " + WebhookScenarios.ITEM + "/deliveries",
+                (calls, token) -> calls.get(unknown + "/deliveries").token(token).send());
     }
 
     private static HttpResponse<String> keyReused(HttpCalls http, String path, String first, String second) {

@@ -3,12 +3,16 @@ package io.parceltrack.rest;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
+import io.parceltrack.domain.webhook.DestinationRules;
 import io.parceltrack.memory.InMemoryParcelDatabase;
+import io.parceltrack.memory.InMemoryWebhookDatabase;
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
+import io.parceltrack.service.WebhookEndpointService;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,21 +39,26 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final AccountService accountService;
     final ManagerParcelService parcelService;
+    final InMemoryWebhookDatabase webhookDatabase = new InMemoryWebhookDatabase();
+    final WebhookEndpointService webhookService;
     final AppHttpServer server;
     final URI base;
 
     private RunningApi(Clock clock, UnaryOperator<HttpServerSettings> tuning,
-            UnaryOperator<ManagerParcelUseCases> decorate, UnaryOperator<AuthenticateApiTokenUseCase> authentication,
-            Map<String, ReadinessCheck> readiness) {
+            UnaryOperator<ManagerParcelUseCases> decorate, UnaryOperator<WebhookEndpointsUseCase> decorateWebhooks,
+            UnaryOperator<AuthenticateApiTokenUseCase> authentication, Map<String, ReadinessCheck> readiness) {
         accountService = new AccountService(accounts, accounts, clock, RANDOM);
         parcelService = new ManagerParcelService(parcelDatabase, parcelDatabase, clock, RANDOM);
+        webhookService = new WebhookEndpointService(new DestinationRules(false, false), webhookDatabase, webhookDatabase,
+                webhookDatabase, new WebhookEndpointService.Limits(3, Duration.ofHours(24)), clock, RANDOM, () -> {});
         HttpServerSettings settings = tuning.apply(HttpServerSettings.defaults()
                 .withAddress("127.0.0.1", 0)
                 .withRateLimit(new RateLimitSettings(10_000, 10_000))
                 // Nothing is in flight when a test stops its server: do not wait for idle connections.
                 .withShutdownTimeout(Duration.ofMillis(300)));
         server = new AppHttpServer(settings, readiness, List.of(new ManagerApi(
-                decorate.apply(parcelService), authentication.apply(accountService), idempotency, clock, settings)));
+                decorate.apply(parcelService), decorateWebhooks.apply(webhookService), authentication.apply(accountService),
+                idempotency, clock, settings)));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 
@@ -91,6 +100,7 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<HttpServerSettings> tuning = UnaryOperator.identity();
         private UnaryOperator<ManagerParcelUseCases> decorate = UnaryOperator.identity();
+        private UnaryOperator<WebhookEndpointsUseCase> decorateWebhooks = UnaryOperator.identity();
         private UnaryOperator<AuthenticateApiTokenUseCase> authentication = UnaryOperator.identity();
         private Map<String, ReadinessCheck> readiness = Map.of("parcels", () -> true);
 
@@ -110,6 +120,12 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
             return this;
         }
 
+        /** Wraps the real webhook service, e.g. to fail like a remote backend. */
+        Builder webhookUseCases(UnaryOperator<WebhookEndpointsUseCase> value) {
+            decorateWebhooks = value;
+            return this;
+        }
+
         /** Wraps the real token authentication, e.g. to fail like an unreachable accounts service. */
         Builder authentication(UnaryOperator<AuthenticateApiTokenUseCase> value) {
             authentication = value;
@@ -122,7 +138,7 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
         }
 
         RunningApi start() {
-            return new RunningApi(clock, tuning, decorate, authentication, readiness);
+            return new RunningApi(clock, tuning, decorate, decorateWebhooks, authentication, readiness);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.area.EventTransport;
 import io.parceltrack.apps.area.ManagerParcelArea;
 import io.parceltrack.apps.area.ParcelData;
+import io.parceltrack.apps.area.WebhookArea;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Lifecycle;
@@ -40,12 +41,14 @@ public final class ParcelsManagerServiceApp implements App {
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
-        ManagerParcelArea parcels = new ManagerParcelArea(assembly, ParcelData.open(assembly));
+        ParcelData data = ParcelData.open(assembly);
+        ManagerParcelArea parcels = new ManagerParcelArea(assembly, data);
         parcels.relayEventsTo(EventTransport.open(assembly).eventPublisher());
         GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(), List.of(parcels.grpcService()),
                 assembly.lifecycle());
         AppHttpServer http = HttpWiring.serve(assembly,
-                List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()))));
+                List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
+                        new WebhookArea(assembly, data).endpoints())));
         assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1");
         return assembly.lifecycle();
     }

@@ -11,6 +11,7 @@ import io.parceltrack.apps.area.ParcelData;
 import io.parceltrack.apps.area.TelegramEndpoint;
 import io.parceltrack.apps.area.UserBotArea;
 import io.parceltrack.apps.area.UserParcelArea;
+import io.parceltrack.apps.area.WebhookArea;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Component;
@@ -18,6 +19,7 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.runtime.ListenAddress;
 import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.HttpWiring;
+import io.parceltrack.apps.wiring.WebhookAlertsWiring;
 import io.parceltrack.domain.account.ApiToken;
 import io.parceltrack.rest.AppHttpServer;
 import java.time.Clock;
@@ -94,6 +96,8 @@ public final class StandaloneApp implements App {
 
         managerParcels.relayEventsTo(events.eventPublisher());
         events.fanOut(parcelData.subscriptions());
+        WebhookArea webhooks = new WebhookArea(assembly, parcelData);
+        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly));
         TelegramEndpoint telegram = TelegramEndpoint.configuredOrEmulated(assembly);
         new UserBotArea(assembly, telegram, accounts.service(), userParcels.service(), botData)
                 .sendNotificationsFrom(events);
@@ -106,7 +110,7 @@ public final class StandaloneApp implements App {
         GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
                 List.of(userParcels.grpcService()), assembly.lifecycle());
         AppHttpServer http = HttpWiring.serve(assembly,
-                List.of(managerParcels.restApi(accounts.service()), userParcels.trackingPage(assembly)));
+                List.of(managerParcels.restApi(accounts.service(), webhooks.endpoints()), userParcels.trackingPage(assembly)));
         String httpHost = settings.http().host();
         assembly.lifecycle().announce(() -> "REST API: " + ListenAddress.localUrl(httpHost, http.port()) + "/api/v1"
                 + " (Swagger UI: " + ListenAddress.localUrl(httpHost, http.port()) + "/swagger), "

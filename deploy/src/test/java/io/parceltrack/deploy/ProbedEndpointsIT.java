@@ -20,6 +20,9 @@ import io.parceltrack.rest.ManagerApi;
 import io.parceltrack.rest.HttpServerSettings;
 import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
+import io.parceltrack.domain.webhook.DestinationRules;
+import io.parceltrack.memory.InMemoryWebhookDatabase;
+import io.parceltrack.service.WebhookEndpointService;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,6 +95,7 @@ class ProbedEndpointsIT {
         HttpServerSettings settings = HttpServerSettings.defaults().withAddress("127.0.0.1", 0);
         AppHttpServer api = new AppHttpServer(settings, Map.<String, ReadinessCheck>of("parcels database", () -> true),
                 List.of(new ManagerApi(new ManagerParcelService(parcels, parcels, clock, new SecureRandom()),
+                        webhookService(clock),
                         new AccountService(accounts, accounts, clock, new SecureRandom()),
                         new InMemoryIdempotencyStore(), clock, settings)));
         int port = api.start();
@@ -129,5 +133,11 @@ class ProbedEndpointsIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static WebhookEndpointService webhookService(Clock clock) {
+        InMemoryWebhookDatabase webhooks = new InMemoryWebhookDatabase();
+        return new WebhookEndpointService(DestinationRules.strict(), webhooks, webhooks, webhooks,
+                new WebhookEndpointService.Limits(10, java.time.Duration.ofHours(24)), clock, new SecureRandom(), () -> {});
     }
 }

@@ -83,12 +83,15 @@ public final class InMemoryParcelDatabase
     }
 
     @Override
-    public boolean deleteParcel(TrackNumber trackNumber) {
+    public boolean deleteParcel(TrackNumber trackNumber, DeletionDecision decision) {
         synchronized (lock) {
-            Row<Parcel> removed = parcels.remove(trackNumber);
-            if (removed == null) {
+            Row<Parcel> current = parcels.get(trackNumber);
+            if (current == null) {
                 return false;
             }
+            ParcelEvent event = decision.decide(current.value());
+            Row<Parcel> removed = parcels.remove(trackNumber);
+            outbox.put(nextSequence++, event);
             Parcel parcel = removed.value();
             parcelsByOwner.get(parcel.owner())
                     .remove(new OwnedParcel(parcel.createdAt(), removed.sequence(), trackNumber));
@@ -97,8 +100,9 @@ public final class InMemoryParcelDatabase
             if (subscribers != null) {
                 subscribers.forEach((user, sequence) -> subscriptionsByUser.get(user).remove(sequence));
             }
-            return true;
         }
+        recordedListeners.forEach(Runnable::run);
+        return true;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
-import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
@@ -59,8 +58,10 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
 
     @Override
     public void deleteParcel(TelegramId manager, TrackNumber trackNumber) {
-        getOwnParcel(manager, trackNumber);
-        if (!parcels.deleteParcel(trackNumber)) {
+        Instant now = clock.instant();
+        boolean deleted = parcels.deleteParcel(trackNumber, current ->
+                ParcelEvent.parcelDeleted(EventId.random(secureRandom), current.requireOwnedBy(manager), now));
+        if (!deleted) {
             throw parcelNotFound(trackNumber);
         }
     }
@@ -77,8 +78,7 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
         Checkpoint.requireNotTooFarAhead(checkpoint.time(), now);
         return checkpoints.recordCheckpoint(command.trackNumber(), current -> {
                     Parcel updated = current.requireOwnedBy(command.manager()).withCheckpoint(checkpoint);
-                    ParcelEvent event = new ParcelEvent(EventId.random(secureRandom), current.trackNumber(),
-                            current.name(), checkpoint, now, CheckpointEffect.of(current, checkpoint));
+                    ParcelEvent event = ParcelEvent.checkpointRecorded(EventId.random(secureRandom), current, checkpoint, now);
                     return new CheckpointRecord(updated, checkpoint, event);
                 })
                 .map(CheckpointRecord::parcel)

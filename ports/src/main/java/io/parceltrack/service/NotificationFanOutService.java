@@ -33,6 +33,10 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
 
     @Override
     public int fanOut(ParcelEvent event) {
+        if (!event.isCheckpoint()) {
+            // A deleted parcel has no subscribers left to tell; only its manager's webhooks hear of it.
+            return 0;
+        }
         int emitted = 0;
         long after = 0;
         List<TelegramId> page;

@@ -9,7 +9,6 @@ import io.parceltrack.domain.account.User;
 import io.parceltrack.domain.notification.EventId;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.parcel.Checkpoint;
-import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
@@ -70,7 +69,11 @@ public final class Fixtures {
     /** The record a service would make: the parcel with the checkpoint applied, and its event. */
     public static CheckpointRecord recordFor(Parcel current, Checkpoint checkpoint) {
         return new CheckpointRecord(current.withCheckpoint(checkpoint), checkpoint,
-                new ParcelEvent(EventId.random(RANDOM), current.trackNumber(), "Phone case", checkpoint, T0,
-                        CheckpointEffect.of(current, checkpoint)));
+                ParcelEvent.checkpointRecorded(EventId.random(RANDOM), current, checkpoint, T0));
+    }
+
+    /** The event a service makes of deleting {@code current}. */
+    public static ParcelEvent deletionOf(Parcel current) {
+        return ParcelEvent.parcelDeleted(EventId.random(RANDOM), current, T0);
     }
 }

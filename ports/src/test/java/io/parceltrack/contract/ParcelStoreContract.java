@@ -3,8 +3,11 @@ package io.parceltrack.contract;
 import static io.parceltrack.contract.Fixtures.T0;
 import static io.parceltrack.contract.Fixtures.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.error.AccessDeniedException;
+import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
@@ -75,7 +78,7 @@ public abstract class ParcelStoreContract {
         TelegramId follower = Fixtures.newId();
         ports.subscriptions().addSubscription(follower, parcel.trackNumber());
 
-        assertThat(store.deleteParcel(parcel.trackNumber())).isTrue();
+        assertThat(store.deleteParcel(parcel.trackNumber(), Fixtures::deletionOf)).isTrue();
 
         assertThat(store.findParcel(parcel.trackNumber())).isEmpty();
         assertThat(store.findCheckpoints(parcel.trackNumber(), PageRequest.firstDefault()).items()).isEmpty();
@@ -86,7 +89,51 @@ public abstract class ParcelStoreContract {
 
     @Test
     void reportsDeletingAnAbsentParcel() {
-        assertThat(store.deleteParcel(Fixtures.newTrackNumber())).isFalse();
+        assertThat(store.deleteParcel(Fixtures.newTrackNumber(), Fixtures::deletionOf)).isFalse();
+    }
+
+    @Test
+    void recordsTheDeletionsEventForTheOutboxWithTheParcelAsItWas() {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        store.insertParcel(parcel);
+        Parcel moving = addCheckpoint(parcel, checkpoint(T0.plusSeconds(60), ParcelStatus.IN_TRANSIT));
+        drainOutbox();
+        List<Parcel> decidedOn = new ArrayList<>();
+
+        store.deleteParcel(parcel.trackNumber(), current -> {
+            decidedOn.add(current);
+            return Fixtures.deletionOf(current);
+        });
+
+        assertThat(decidedOn).containsExactly(moving);
+        List<ParcelEvent> recorded = drainOutbox();
+        assertThat(recorded).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(ParcelEvent.Kind.PARCEL_DELETED);
+            assertThat(event.manager()).isEqualTo(parcel.owner());
+            assertThat(event.statusBefore()).isEqualTo(ParcelStatus.IN_TRANSIT);
+        });
+    }
+
+    @Test
+    void aRefusedDeletionDeletesAndRecordsNothing() {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        store.insertParcel(parcel);
+        drainOutbox();
+
+        assertThatThrownBy(() -> store.deleteParcel(parcel.trackNumber(), current -> {
+            throw new AccessDeniedException("not yours");
+        })).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(store.findParcel(parcel.trackNumber())).isPresent();
+        assertThat(drainOutbox()).isEmpty();
+    }
+
+    private List<ParcelEvent> drainOutbox() {
+        List<ParcelEvent> drained = new ArrayList<>();
+        while (ports.outbox().drain(100, drained::addAll) > 0) {
+            // until empty
+        }
+        return drained;
     }
 
     @Test
@@ -98,7 +145,7 @@ public abstract class ParcelStoreContract {
         store.insertParcel(deleted);
         addCheckpoint(kept, checkpoint(T0.plusSeconds(1), ParcelStatus.IN_TRANSIT));
 
-        store.deleteParcel(deleted.trackNumber());
+        store.deleteParcel(deleted.trackNumber(), Fixtures::deletionOf);
 
         assertThat(store.findParcel(kept.trackNumber())).isPresent();
         assertThat(store.findCheckpoints(kept.trackNumber(), PageRequest.firstDefault()).items()).hasSize(1);

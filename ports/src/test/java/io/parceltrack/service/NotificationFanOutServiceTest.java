@@ -66,7 +66,8 @@ class NotificationFanOutServiceTest {
         Parcel parcel = parcelFollowedBy(newUsers(2));
         Checkpoint late = Fixtures.checkpoint(T0, ParcelStatus.DELIVERED);
         ParcelEvent event = new ParcelEvent(EventId.random(new Random(3)), parcel.trackNumber(), parcel.name(), late,
-                T0, new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
+                T0, ParcelEvent.Kind.CHECKPOINT_RECORDED, parcel.owner(), ParcelStatus.IN_TRANSIT,
+                new CheckpointEffect(ParcelStatus.IN_TRANSIT, true));
 
         new NotificationFanOutService(database, recording, 10).fanOut(event);
 

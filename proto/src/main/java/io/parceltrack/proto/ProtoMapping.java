@@ -16,6 +16,7 @@ import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.domain.validation.FieldViolation.Kind;
+import io.parceltrack.proto.notification.Event;
 import io.parceltrack.proto.parcel.CheckpointPage;
 import io.parceltrack.proto.parcel.ParcelPage;
 import io.parceltrack.proto.parcel.Status;
@@ -192,27 +193,42 @@ public final class ProtoMapping {
     // --- broker messages
 
     public static io.parceltrack.proto.notification.Event toProto(ParcelEvent event) {
-        return io.parceltrack.proto.notification.Event.newBuilder()
+        var builder = io.parceltrack.proto.notification.Event.newBuilder()
                 .setEventId(event.id().toString())
                 .setTrackNumber(event.trackNumber().value())
                 .setParcelName(event.parcelName())
-                .setCheckpoint(toProto(event.checkpoint()))
                 .setOccurredAt(toProto(event.occurredAt()))
-                .setParcelStatus(toProto(event.effect().parcelStatus()))
-                .setRecordedLate(event.effect().recordedLate())
-                .build();
+                .setKind(event.isCheckpoint() ? Event.Kind.CHECKPOINT_RECORDED : Event.Kind.PARCEL_DELETED)
+                .setStatusBefore(toProto(event.statusBefore()));
+        if (event.isCheckpoint()) {
+            builder.setCheckpoint(toProto(event.checkpoint()))
+                    .setParcelStatus(toProto(event.effect().parcelStatus()))
+                    .setRecordedLate(event.effect().recordedLate());
+        }
+        event.knownManager().ifPresent(manager -> builder.setManagerTelegramId(manager.value()));
+        return builder.build();
     }
 
+    /** Events written before they carried kind, owner and previous status read as checkpoint events without them. */
     public static ParcelEvent toDomain(io.parceltrack.proto.notification.Event event) {
-        requirePresent(event.hasCheckpoint(), "checkpoint");
-        Checkpoint checkpoint = toDomain(event.getCheckpoint());
+        if (event.getKind() == Event.Kind.UNRECOGNIZED) {
+            throw InvalidInputException.of("kind", Kind.MALFORMED, "is not a known kind of event");
+        }
+        boolean deleted = event.getKind() == Event.Kind.PARCEL_DELETED;
+        if (!deleted) {
+            requirePresent(event.hasCheckpoint(), "checkpoint");
+        }
+        Checkpoint checkpoint = deleted ? null : toDomain(event.getCheckpoint());
         return new ParcelEvent(
                 new EventId(uuid("eventId", event.getEventId())),
                 TrackNumber.parse(event.getTrackNumber()),
                 event.getParcelName(),
                 checkpoint,
                 requiredInstant("occurredAt", event.hasOccurredAt(), event.getOccurredAt()),
-                effect(checkpoint, event.getParcelStatus(), event.getRecordedLate()));
+                deleted ? ParcelEvent.Kind.PARCEL_DELETED : ParcelEvent.Kind.CHECKPOINT_RECORDED,
+                event.getManagerTelegramId() == 0 ? null : new TelegramId(event.getManagerTelegramId()),
+                toDomain(event.getStatusBefore()),
+                deleted ? null : effect(checkpoint, event.getParcelStatus(), event.getRecordedLate()));
     }
 
     public static io.parceltrack.proto.notification.Delivery toProto(Delivery delivery) {

@@ -27,6 +27,8 @@ public final class FailureText {
                 case USER, MANAGER -> texts.phrase(Text.REGISTER_FIRST);
                 case SUBSCRIPTION -> texts.phrase(Text.NOT_SUBSCRIBED);
                 case API_TOKEN -> texts.phrase(Text.TOKEN_MISSING);
+                // The bot only shows webhook endpoints; one vanishing under it is not the manager's doing.
+                case WEBHOOK_ENDPOINT -> texts.phrase(Text.INTERNAL_ERROR);
             };
         }
         if (failure instanceof AlreadyExistsException exists) {
@@ -34,7 +36,7 @@ public final class FailureText {
                 case USER, MANAGER -> texts.phrase(Text.ALREADY_REGISTERED);
                 case SUBSCRIPTION -> texts.phrase(Text.ALREADY_SUBSCRIBED);
                 case API_TOKEN -> texts.phrase(Text.TOKEN_ALREADY_ISSUED);
-                case PARCEL -> texts.phrase(Text.INTERNAL_ERROR);
+                case PARCEL, WEBHOOK_ENDPOINT -> texts.phrase(Text.INTERNAL_ERROR);
             };
         }
         if (failure instanceof AccessDeniedException) {

@@ -1,6 +1,7 @@
 package io.parceltrack.apps.area;
 
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
+import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
 
@@ -17,6 +18,9 @@ public interface EventTransport {
 
     /** Hands every delivery to {@code delivery}. */
     void deliverTo(DeliverNotificationUseCase delivery);
+
+    /** Hands every parcel event to {@code enqueue} as well, apart from the fan-out, so neither waits for the other. */
+    void webhooks(EnqueueWebhooksUseCase enqueue);
 
     /** Kafka when it is configured, else the in-process bus. */
     static EventTransport open(Assembly assembly) {

@@ -3,6 +3,7 @@ package io.parceltrack.apps.area;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.memory.InMemoryEventBus;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
+import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
 import io.parceltrack.service.NotificationFanOutService;
@@ -32,5 +33,10 @@ final class InProcessEvents implements EventTransport {
     @Override
     public void deliverTo(DeliverNotificationUseCase delivery) {
         bus.onDelivery(delivery::deliver);
+    }
+
+    @Override
+    public void webhooks(EnqueueWebhooksUseCase enqueue) {
+        bus.onParcelEvent(enqueue::enqueue);
     }
 }

@@ -5,7 +5,9 @@ import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.kafka.KafkaParcelEventPublisher;
 import io.parceltrack.kafka.NotificationDeliveryConsumer;
 import io.parceltrack.kafka.ParcelEventFanOutConsumer;
+import io.parceltrack.kafka.WebhookEventConsumer;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
+import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
 import io.parceltrack.service.NotificationFanOutService;
@@ -39,6 +41,13 @@ final class KafkaEvents implements EventTransport {
                 deliveries -> new NotificationFanOutService(subscriptions, deliveries, pageSize));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
         assembly.readyWhen("parcel event consumer", consumer::isRunning);
+    }
+
+    @Override
+    public void webhooks(EnqueueWebhooksUseCase enqueue) {
+        WebhookEventConsumer consumer = new WebhookEventConsumer(kafka.webhookConsumer(), enqueue);
+        assembly.add(Component.of("webhook event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
+        assembly.readyWhen("webhook event consumer", consumer::isRunning);
     }
 
     @Override

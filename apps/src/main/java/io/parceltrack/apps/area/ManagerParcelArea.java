@@ -7,6 +7,7 @@ import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.grpc.ParcelsManagerGrpcService;
 import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
+import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.rest.CachedTokenAuthentication;
 import io.parceltrack.rest.ManagerApi;
@@ -55,16 +56,17 @@ public final class ManagerParcelArea {
     }
 
     /**
-     * The manager REST API v1, its callers authenticated by {@code tokens} (successful checks reused
-     * for the token cache's time to live); old idempotency keys are forgotten hourly.
+     * The manager REST API v1 (with {@code webhooks} for its webhook routes), its callers authenticated
+     * by {@code tokens} (successful checks reused for the token cache's time to live); old idempotency
+     * keys are forgotten hourly.
      */
-    public RouteGroup restApi(AuthenticateApiTokenUseCase tokens) {
+    public RouteGroup restApi(AuthenticateApiTokenUseCase tokens, WebhookEndpointsUseCase webhooks) {
         AppSettings.Http http = assembly.settings().http();
         assembly.add(new Housekeeping(assembly.clock())
                 .every("idempotency keys", http.idempotencyTtl().plus(KEEP_BOOKKEEPING), data.idempotency()::forgetClaimedBefore));
         AuthenticateApiTokenUseCase cached =
                 new CachedTokenAuthentication(tokens, http.tokenCacheTtl(), http.tokenCacheSize(), assembly.clock());
-        return new ManagerApi(service, cached, data.idempotency(), http.idempotencyKeyQuota(), assembly.clock(),
+        return new ManagerApi(service, webhooks, cached, data.idempotency(), http.idempotencyKeyQuota(), assembly.clock(),
                 HttpWiring.settings(http));
     }
 }

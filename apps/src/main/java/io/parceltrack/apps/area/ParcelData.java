@@ -16,21 +16,21 @@ import io.parceltrack.postgres.PostgresDatabase;
 
 /**
  * The parcels data every parcel area shares: parcels, the checkpoint unit of work, subscriptions,
- * the outbox and idempotency keys, in the parcels database or in memory.
+ * the outbox, idempotency keys and webhooks, in the parcels database or in memory.
  */
 public record ParcelData(ParcelStore parcels, RecordCheckpointPort checkpoints, SubscriptionStore subscriptions,
-        OutboxStore outbox, IdempotencyStore idempotency) {
+        OutboxStore outbox, IdempotencyStore idempotency, WebhookData webhooks) {
 
     /** On the parcels database when one is configured, else in memory. */
     public static ParcelData open(Assembly assembly) {
         AppSettings.Database database = assembly.settings().db().parcels();
         if (!database.configured()) {
             InMemoryParcelDatabase memory = new InMemoryParcelDatabase();
-            return new ParcelData(memory, memory, memory, memory, new InMemoryIdempotencyStore());
+            return new ParcelData(memory, memory, memory, memory, new InMemoryIdempotencyStore(), WebhookData.inMemory());
         }
         PostgresDatabase opened = DatabaseWiring.open(database, DatabaseRole.PARCELS, assembly);
         ParcelStores stores = opened.parcelStores(new ProtobufOutboxPayloads());
         return new ParcelData(stores.parcels(), stores.checkpoints(), stores.subscriptions(), stores.outbox(),
-                stores.idempotency());
+                stores.idempotency(), WebhookData.of(opened.webhookStores()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
         Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone,
-        TrackingPage trackingPage) {
+        TrackingPage trackingPage, WebhookSettings webhooks) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -42,7 +42,7 @@ public record AppSettings(
     public record Databases(Database accounts, Database parcels, Database bots, boolean migrateOnStart, boolean demoData) {}
 
     public record Kafka(String bootstrapServers, String parcelEventsTopic, String deliveriesTopic, int partitions,
-            int replicationFactor, String fanOutGroup, String deliveryGroup, String instanceId) {
+            int replicationFactor, String fanOutGroup, String deliveryGroup, String instanceId, String webhookGroup) {
         /** No bootstrap servers: events travel on the in-process bus (standalone only). */
         public boolean configured() {
             return !bootstrapServers.isBlank();
@@ -86,7 +86,7 @@ public record AppSettings(
     /** The same settings on other databases: standalone's data directory replaces them. */
     public AppSettings withDatabases(Databases databases) {
         return new AppSettings(http, healthPort, grpc, databases, kafka, outbox, notifications, telegram, demo, logging,
-                standalone, trackingPage);
+                standalone, trackingPage, webhooks);
     }
 
     /** The public tracking page on the HTTP port of parcels-user-service and standalone. */
@@ -130,7 +130,8 @@ public record AppSettings(
                         reader.intInRange(P + "kafka.replication-factor", 1, 10),
                         reader.string(P + "kafka.fan-out-group"),
                         reader.string(P + "kafka.delivery-group"),
-                        reader.string(P + "kafka.instance-id")),
+                        reader.string(P + "kafka.instance-id"),
+                        reader.string(P + "kafka.webhook-group")),
                 new Outbox(
                         reader.positiveDuration(P + "outbox.poll-interval"),
                         reader.positiveDuration(P + "outbox.max-backoff"),
@@ -164,7 +165,8 @@ public record AppSettings(
                         reader.intInRange(P + "tracking-page.tracked-addresses", 1, 10_000_000),
                         reader.intInRange(P + "tracking-page.trusted-proxies", 0, 10),
                         reader.positiveDuration(P + "tracking-page.cache-ttl"),
-                        reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)));
+                        reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)),
+                WebhookSettings.read(reader));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

@@ -10,6 +10,7 @@ import io.parceltrack.kafka.KafkaClientSettings;
 import io.parceltrack.kafka.KafkaTopicCreator;
 import io.parceltrack.kafka.ParcelEventPublisherSettings;
 import io.parceltrack.kafka.TopicSettings;
+import io.parceltrack.kafka.WebhookConsumerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +62,11 @@ public final class KafkaWiring {
                 defaults.consumer().withGroupId(kafka.fanOutGroup()),
                 parcelEvents(), kafka.deliveriesTopic(),
                 "parceltrack-fan-out-" + instanceId, TRANSACTION_TIMEOUT);
+    }
+
+    public WebhookConsumerSettings webhookConsumer() {
+        ConsumerSettings consumer = WebhookConsumerSettings.defaults(client).consumer().withGroupId(kafka.webhookGroup());
+        return new WebhookConsumerSettings(client, consumer, parcelEvents());
     }
 
     public DeliveryConsumerSettings deliveryConsumer(int parallelRecipients) {

@@ -25,7 +25,7 @@ class AdapterIsolationTest {
         }
     }
 
-    private static final String[] ADAPTERS = {"grpc", "postgres", "kafka", "rest", "telegram"};
+    private static final String[] ADAPTERS = {"grpc", "postgres", "kafka", "rest", "telegram", "webhooks"};
 
     @ArchTest
     static final ArchRule grpcKnowsNoOtherAdapter = knowsNoOtherAdapter("grpc");
@@ -51,6 +51,9 @@ class AdapterIsolationTest {
             .that().resideInAPackage("io.parceltrack.postgres..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parceltrack.proto..", "com.google.protobuf..");
 
+    @ArchTest
+    static final ArchRule webhooksKnowsNoOtherAdapter = knowsNoOtherAdapter("webhooks");
+
     private static ArchRule knowsNoOtherAdapter(String adapter) {
         String[] others = Arrays.stream(ADAPTERS).filter(other -> !other.equals(adapter))
                 .map(other -> "io.parceltrack." + other + "..").toArray(String[]::new);
@@ -64,7 +67,7 @@ class AdapterIsolationTest {
                     "io.parceltrack.service..", "io.parceltrack.memory..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parceltrack.grpc..", "io.parceltrack.postgres..",
                     "io.parceltrack.kafka..", "io.parceltrack.rest..", "io.parceltrack.telegram..",
-                    "io.parceltrack.apps..");
+                    "io.parceltrack.webhooks..", "io.parceltrack.apps..");
 
     @ArchTest
     static final ArchRule onlyTheAppsKnowTheApps = noClasses()

@@ -6,5 +6,6 @@ public enum Subject {
     MANAGER,
     PARCEL,
     SUBSCRIPTION,
-    API_TOKEN
+    API_TOKEN,
+    WEBHOOK_ENDPOINT
 }

@@ -1,6 +1,7 @@
 package io.parceltrack.port.out;
 
 import io.parceltrack.domain.TelegramId;
+import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.paging.Page;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
@@ -15,8 +16,19 @@ public interface ParcelStore {
 
     Optional<Parcel> findParcel(TrackNumber trackNumber);
 
-    /** Deletes the parcel, its checkpoints and its subscriptions; {@code false} if it was absent. */
-    boolean deleteParcel(TrackNumber trackNumber);
+    /**
+     * Locks the parcel, asks {@code decision} for the event its deletion makes, then deletes the
+     * parcel, its checkpoints and its subscriptions and records the event for the outbox, all at
+     * once. {@code false} (and nothing done) if the parcel is absent; if {@code decision} throws,
+     * nothing is done and the exception propagates.
+     */
+    boolean deleteParcel(TrackNumber trackNumber, DeletionDecision decision);
+
+    @FunctionalInterface
+    interface DeletionDecision {
+        /** Decides from the parcel as currently stored; must not have side effects of its own. */
+        ParcelEvent decide(Parcel current);
+    }
 
     /** A manager's parcels, newest first: by creation time, and among equal times the one stored last first. */
     Page<Parcel> findParcelsByOwner(TelegramId owner, PageRequest page);

@@ -1,0 +1,22 @@
+package io.parceltrack.apps.wiring;
+
+import io.parceltrack.apps.area.Assembly;
+import io.parceltrack.port.out.webhook.WebhookAlerts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Where the news of a disabled webhook endpoint goes. */
+public final class WebhookAlertsWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAlertsWiring.class);
+
+    private WebhookAlertsWiring() {}
+
+    /**
+     * The operators' log. The manager sees the endpoint as disabled, with the reason, in the REST API
+     * ({@code GET /api/v1/webhooks}); a process that runs the manager bot adds a message in the bot.
+     */
+    public static WebhookAlerts alerts(Assembly assembly) {
+        return endpoint -> LOG.warn("{}: webhook endpoint {} of manager {} ({}) was disabled: {}", assembly.app(),
+                endpoint.id(), endpoint.manager(), endpoint.url().host(), endpoint.health());
+    }
+}
