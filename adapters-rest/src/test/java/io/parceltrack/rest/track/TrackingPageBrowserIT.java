@@ -7,6 +7,7 @@ import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The tracking page in a real browser: headless Chromium that prefers Russian and lives in Tokyo
@@ -77,12 +80,14 @@ class TrackingPageBrowserIT {
     void thePlainLinkSwitchesToEnglishAndKeepsItAcrossPages() {
         open("/track/" + parcel);
         browser.driver.findElement(By.cssSelector("header nav a[hreflang=en]")).click();
+        arrivedAt("lang=en");
 
         assertThat(text(".status-line")).isEqualTo("Status: In transit");
         assertThat(text("ol.progress li.done")).isEqualTo("Awaiting shipment");
         assertThat(text("a.telegram")).isEqualTo("Follow in Telegram");
         assertThat(text("#time-zone-note")).isEqualTo("Times are in your time zone, Asia/Tokyo.");
         browser.driver.findElement(By.cssSelector("a.brand")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/track(\\?.*)?$"));
         assertThat(text("h1")).isEqualTo("Track a parcel");
     }
 
@@ -103,6 +108,7 @@ class TrackingPageBrowserIT {
         field.sendKeys(" " + parcel.value().toLowerCase() + " ");
         browser.driver.findElement(By.cssSelector("form.search button")).click();
 
+        arrivedAt("/track/" + parcel);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/track/" + parcel + "?lang=en");
         assertThat(text(".status-line")).isEqualTo("Status: In transit");
     }
@@ -176,5 +182,10 @@ class TrackingPageBrowserIT {
             }
         }
         browser.preferColorScheme("light");
+    }
+
+    /** A click only starts a navigation (a GET, maybe a redirect): waits until the address shows it landed. */
+    private static void arrivedAt(String partOfUrl) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(partOfUrl));
     }
 }
