@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +29,9 @@ public final class WebhookDispatchWorker implements AutoCloseable {
 
     private final DeliverWebhooksUseCase deliveries;
     private final int senders;
-    private final Duration pollInterval;
     private final ExecutorService pool;
     private final Set<WebhookEndpointId> busy = ConcurrentHashMap.newKeySet();
-    private final Thread thread;
-    private final Object signal = new Object();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private boolean woken;
+    private final PollingLoop loop;
 
     public WebhookDispatchWorker(DeliverWebhooksUseCase deliveries, int senders, Duration pollInterval) {
         if (senders < 1) {
@@ -45,55 +39,34 @@ public final class WebhookDispatchWorker implements AutoCloseable {
         }
         this.deliveries = deliveries;
         this.senders = senders;
-        this.pollInterval = pollInterval;
         AtomicInteger next = new AtomicInteger(1);
         this.pool = Executors.newFixedThreadPool(senders, task -> {
             Thread sender = new Thread(task, "webhook-sender-" + next.getAndIncrement());
             sender.setDaemon(true);
             return sender;
         });
-        this.thread = new Thread(this::loop, "webhook-dispatch");
-        this.thread.setDaemon(true);
+        this.loop = new PollingLoop("webhook-dispatch", pollInterval, MAX_BACKOFF, this::round);
     }
 
     public WebhookDispatchWorker start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
     /** Asks for a round now: deliveries were just scheduled, or a sender became free. */
     public void wakeUp() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        loop.wakeUp();
     }
 
-    private void loop() {
-        Duration backoff = pollInterval;
-        try {
-            while (running) {
-                Duration wait = pollInterval;
-                try {
-                    int free = senders - busy.size();
-                    if (free > 0) {
-                        List<ScheduledDelivery> claimed = deliveries.claimDue(free, Set.copyOf(busy));
-                        dispatch(claimed);
-                        wait = claimed.size() == free ? Duration.ZERO : pollInterval;
-                    }
-                    backoff = pollInterval;
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not claim due webhooks, retrying in " + backoff.toMillis() + " ms: " + e);
-                    wait = backoff;
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
-                pause(wait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            stopped.countDown();
+    /** Claims as many due deliveries as there are free senders; busy when it filled them all. */
+    private boolean round() {
+        int free = senders - busy.size();
+        if (free <= 0) {
+            return false;   // a sender that finishes wakes the loop
         }
+        List<ScheduledDelivery> claimed = deliveries.claimDue(free, Set.copyOf(busy));
+        dispatch(claimed);
+        return claimed.size() == free;
     }
 
     /** One task per endpoint, which attempts that endpoint's claimed deliveries in their order. */
@@ -123,26 +96,10 @@ public final class WebhookDispatchWorker implements AutoCloseable {
         }
     }
 
-    private void pause(Duration wait) throws InterruptedException {
-        synchronized (signal) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (running && !woken) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                TimeUnit.NANOSECONDS.timedWait(signal, left);
-            }
-            woken = false;
-        }
-    }
-
     /** Stops claiming, lets attempts in progress finish; waits up to {@code timeout}. */
     public boolean stop(Duration timeout) throws InterruptedException {
-        running = false;
-        wakeUp();
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean loopEnded = stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean loopEnded = loop.stop(timeout);
         pool.shutdown();
         boolean sendersEnded = pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (!sendersEnded) {
