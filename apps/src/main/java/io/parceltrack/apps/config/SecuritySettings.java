@@ -1,5 +1,6 @@
 package io.parceltrack.apps.config;
 
+import io.parceltrack.kafka.KafkaSecurity;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param demoWithExternalDatabase {@code parceltrack.demo.allow-with-external-database}
  */
 public record SecuritySettings(
-        KafkaLogin kafka,
+        KafkaSecurity kafka,
         FailedAuthentication failedAuthentication,
         QueryTimeouts accountsTimeouts,
         QueryTimeouts parcelsTimeouts,
@@ -28,22 +29,6 @@ public record SecuritySettings(
     private static final Set<String> PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     private static final Set<String> MECHANISMS = Set.of("SCRAM-SHA-512", "SCRAM-SHA-256");
     private static final Set<String> STORE_TYPES = Set.of("PEM", "PKCS12", "JKS");
-
-    /** How every Kafka client of the app logs in and which broker certificates it trusts. */
-    public record KafkaLogin(String protocol, String saslMechanism, String username, String password,
-            String truststorePath, String truststoreType, String truststorePassword) {
-        public boolean sasl() {
-            return protocol.startsWith("SASL_");
-        }
-
-        @Override
-        public String toString() {
-            return "KafkaLogin[protocol=" + protocol + ", saslMechanism=" + saslMechanism + ", username=" + username
-                    + ", password=" + (password.isEmpty() ? "" : "****") + ", truststorePath=" + truststorePath
-                    + ", truststoreType=" + truststoreType + ", truststorePassword="
-                    + (truststorePassword.isEmpty() ? "" : "****") + "]";
-        }
-    }
 
     public record FailedAuthentication(int perMinute, int trackedAddresses, int trustedProxies) {}
 
@@ -63,28 +48,22 @@ public record SecuritySettings(
                 reader.bool(P + "demo.allow-with-external-database"));
     }
 
-    private static KafkaLogin kafka(SettingsReader reader) {
+    private static KafkaSecurity kafka(SettingsReader reader) {
         String prefix = P + "kafka.security.";
-        KafkaLogin login = new KafkaLogin(
-                upper(reader, prefix + "protocol", PROTOCOLS),
-                upper(reader, prefix + "sasl-mechanism", MECHANISMS),
-                reader.string(prefix + "username"),
-                reader.string(prefix + "password"),
-                reader.string(prefix + "truststore-path"),
-                upper(reader, prefix + "truststore-type", STORE_TYPES),
-                reader.string(prefix + "truststore-password"));
-        if (login.sasl() && (login.username().isBlank() || login.password().isEmpty())) {
-            reader.problem(prefix + "username", "and " + prefix + "password must be set with protocol " + login.protocol());
+        String protocol = upper(reader, prefix + "protocol", PROTOCOLS);
+        String mechanism = upper(reader, prefix + "sasl-mechanism", MECHANISMS);
+        String storeType = upper(reader, prefix + "truststore-type", STORE_TYPES);
+        if (!PROTOCOLS.contains(protocol) || !MECHANISMS.contains(mechanism) || !STORE_TYPES.contains(storeType)) {
+            return KafkaSecurity.plaintext();
         }
-        quotable(reader, prefix + "username", login.username());
-        quotable(reader, prefix + "password", login.password());
-        return login;
-    }
-
-    /** The credentials are quoted inside the clients' JAAS configuration: no quote or backslash may end it early. */
-    private static void quotable(SettingsReader reader, String path, String value) {
-        if (value.contains("\"") || value.contains("\\")) {
-            reader.problem(path, "must not contain \" or \\");
+        try {
+            return new KafkaSecurity(KafkaSecurity.Protocol.valueOf(protocol), mechanism,
+                    reader.string(prefix + "username"), reader.string(prefix + "password"),
+                    reader.string(prefix + "truststore-path"), storeType, reader.string(prefix + "truststore-password"));
+        } catch (IllegalArgumentException e) {
+            // Its messages name what is wrong, never a credential's value.
+            reader.problem(prefix + "username", e.getMessage() + " (" + prefix + "username / password)");
+            return KafkaSecurity.plaintext();
         }
     }
 

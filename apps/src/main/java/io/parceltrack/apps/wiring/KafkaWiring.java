@@ -1,7 +1,6 @@
 package io.parceltrack.apps.wiring;
 
 import io.parceltrack.apps.config.AppSettings;
-import io.parceltrack.apps.config.SecuritySettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.kafka.ConsumerSettings;
@@ -29,21 +28,11 @@ public final class KafkaWiring {
         this(kafka, KafkaSecurity.plaintext());
     }
 
-    /** Every producer, consumer and admin client made from here logs in with {@code login}. */
-    public KafkaWiring(AppSettings.Kafka kafka, SecuritySettings.KafkaLogin login) {
-        this(kafka, security(login));
-    }
-
-    private KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security) {
+    /** Every producer, consumer and admin client made from here logs in with {@code security}. */
+    public KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security) {
         this.kafka = kafka;
         this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security);
         this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
-    }
-
-    static KafkaSecurity security(SecuritySettings.KafkaLogin login) {
-        return new KafkaSecurity(KafkaSecurity.Protocol.valueOf(login.protocol()), login.saslMechanism(),
-                login.username(), login.password(), login.truststorePath(), login.truststoreType(),
-                login.truststorePassword());
     }
 
     /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */
