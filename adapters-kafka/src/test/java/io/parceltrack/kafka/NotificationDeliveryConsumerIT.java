@@ -11,10 +11,10 @@ import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.Messenger;
-import io.parceltrack.port.out.ProcessedMessageStore;
+import io.parceltrack.port.out.DeliveryClaimStore;
 import io.parceltrack.service.NotificationDeliveryService;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class NotificationDeliveryConsumerIT {
     private final KafkaTestBroker broker;
     private final TopicSettings deliveries = TopicSettings.of("notification-deliveries-" + UUID.randomUUID(), 1, (short) 1);
     private final DeliveryConsumerSettings settings;
-    private final ProcessedMessageStore processed = new InMemoryProcessedMessageStore();
+    private final DeliveryClaimStore processed = new InMemoryDeliveryClaimStore();
     private final RecordingMessenger messenger = new RecordingMessenger();
 
     NotificationDeliveryConsumerIT(KafkaTestBroker broker) {
@@ -74,7 +74,8 @@ class NotificationDeliveryConsumerIT {
     }
 
     private CountingDeliveries counting(Messenger sender) {
-        return new CountingDeliveries(new NotificationDeliveryService(processed, sender, Clock.systemUTC()));
+        return new CountingDeliveries(new NotificationDeliveryService(processed, sender, Clock.systemUTC(), "user-bot-0",
+                Duration.ofSeconds(60)));
     }
 
     private static List<Delivery> deliveriesTo(TelegramId user, int count) {

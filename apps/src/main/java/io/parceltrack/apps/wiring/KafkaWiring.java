@@ -26,7 +26,12 @@ public final class KafkaWiring {
     public KafkaWiring(AppSettings.Kafka kafka) {
         this.kafka = kafka;
         this.client = KafkaClientSettings.defaults(kafka.bootstrapServers());
-        this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
+        this.instanceId = instanceId(kafka);
+    }
+
+    /** This process's instance id: see {@link #instanceId(String, String)}. */
+    public static String instanceId(AppSettings.Kafka kafka) {
+        return instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
     }
 
     /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */
