@@ -96,7 +96,12 @@ class FaultScenariosIT {
                 system.emulator().setLimits(EmulatorLimits.off());
                 return Instant.now();
             }, 0, 0, false));
-            all.add(new Scenario("poison messages", FaultScenariosIT::poison, 0, 2, true));
+            // Three dead letters: parcel-events' poison is parked by both of its groups (the fan-out and
+            // the webhooks), notification-deliveries' by the user bot.
+            all.add(new Scenario("poison messages", FaultScenariosIT::poison, 0, 3, true));
+            // Last, as it leaves the system with two instances of each: kill -9 while the groups rebalance.
+            all.add(new Scenario("2 instances each, kill -9 during rebalance", FaultScenariosIT::killDuringRebalance,
+                    USER_BOT_IN_FLIGHT, 0, true));
         }
         return all.stream().map(Arguments::of);
     }
@@ -151,7 +156,29 @@ class FaultScenariosIT {
         return restarted;
     }
 
-    /** One record no consumer can read on each topic: each must end on its dead-letter topic. */
+    /**
+     * A second parcels-manager-service, notification-service and user-bot join; while their groups
+     * rebalance, instance 0 of notification-service and of user-bot is killed and restarted.
+     */
+    private static Instant killDuringRebalance(FaultSystem system) throws InterruptedException {
+        List<String> added = new ArrayList<>();
+        for (String command : List.of("parcels-manager-service", "notification-service", "user-bot")) {
+            added.add(system.startAnother(command));
+        }
+        for (String name : added) {
+            system.awaitReady(name);
+        }
+        // Ready means the consumers have been created and are joining: the rebalance is under way.
+        system.kill("notification-service-0");
+        system.kill("user-bot-0");
+        Instant restarted = system.killAndRestart("notification-service-0");
+        system.killAndRestart("user-bot-0");
+        system.awaitReady("notification-service-0");
+        system.awaitReady("user-bot-0");
+        return restarted;
+    }
+
+    /** One record no consumer can read on each topic: each group that reads it must park it on its dead-letter topic. */
     private static Instant poison(FaultSystem system) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker().bootstrapServers(),

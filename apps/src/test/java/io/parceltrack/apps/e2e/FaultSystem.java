@@ -31,9 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The notification path on the production layout, for fault injection: account-service,
@@ -202,6 +203,31 @@ final class FaultSystem implements AutoCloseable {
         service(name).process.kill();
     }
 
+    /**
+     * Starts one more instance of {@code command} next to instance 0, with its own ports and
+     * instance id: it joins instance 0's consumer groups, which rebalances them. Returns its name.
+     */
+    String startAnother(String command) {
+        Service first = service(instance(command, 0));
+        int index = (int) services.keySet().stream().filter(name -> name.startsWith(command + "-")).count();
+        String name = instance(command, index);
+        Map<String, String> settings = new HashMap<>(first.settings);
+        settings.put("PARCELTRACK_KAFKA_INSTANCE_ID", name);
+        int[] ports = FreePorts.take(2);
+        URI readiness;
+        if (settings.containsKey("PARCELTRACK_HTTP_PORT")) {
+            settings.put("PARCELTRACK_HTTP_PORT", String.valueOf(ports[0]));
+            settings.put("PARCELTRACK_GRPC_PARCELS_MANAGER_PORT", String.valueOf(ports[1]));
+        } else {
+            settings.put("PARCELTRACK_HEALTH_PORT", String.valueOf(ports[0]));
+        }
+        readiness = URI.create("http://127.0.0.1:" + ports[0] + "/health/ready");
+        Service another = new Service(name, command, settings, readiness);
+        services.put(name, another);
+        launch(another);
+        return name;
+    }
+
     /** SIGTERM, waits for the process to end by itself, then starts it again; returns the instant of the restart. */
     Instant terminateAndRestart(String name) {
         Service service = service(name);
@@ -240,27 +266,41 @@ final class FaultSystem implements AutoCloseable {
         }
     }
 
-    /** Records ever written to the dead-letter topics (0 if a topic does not exist). */
+    /**
+     * Records in the dead-letter topics, read as our consumers read (committed only). Counted, not
+     * taken from end offsets: a transaction's commit marker takes an offset too.
+     */
     long deadLetters() {
+        List<TopicPartition> partitions = new ArrayList<>();
         try (Admin admin = broker.admin()) {
-            Set<String> topics = admin.listTopics().names().get();
-            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            for (String topic : topics) {
+            for (String topic : admin.listTopics().names().get()) {
                 if (topic.endsWith(".dlt")) {
                     admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                            .forEach(partition -> ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+                            .forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition())));
                 }
             }
-            if (ends.isEmpty()) {
-                return 0;
-            }
-            long total = 0;
-            for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(ends).all().get().values()) {
-                total += info.offset();
-            }
-            return total;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read the dead-letter topics", e);
+            throw new IllegalStateException("cannot list the dead-letter topics", e);
+        }
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long records = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
+                    && System.nanoTime() < deadline) {
+                records += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return records;
         }
     }
 
