@@ -14,6 +14,12 @@ import java.util.Objects;
  *     partitions to another
  * @param firstRetryBackoff the pause after a failed batch, doubled on each failure in a row
  * @param maxRetryBackoff the longest pause between retries
+ * @param sessionTimeout how long the group waits for a member that stopped heartbeating (killed)
+ *     before giving its partitions to others
+ * @param groupInstanceId empty for a dynamic member; else this instance's stable id, which makes it
+ *     a static member: restarted with the same id, it gets its partitions back at once, without a
+ *     rebalance and without waiting for its previous life's session to expire. Two live members of
+ *     a group must never share one (the newer fences the older off).
  */
 public record ConsumerSettings(
         String groupId,
@@ -22,7 +28,18 @@ public record ConsumerSettings(
         Duration pollTimeout,
         Duration maxPollInterval,
         Duration firstRetryBackoff,
-        Duration maxRetryBackoff) {
+        Duration maxRetryBackoff,
+        Duration sessionTimeout,
+        String groupInstanceId) {
+    /** Ten seconds: a killed member's partitions move on quickly, a long GC pause does not lose them. */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A dynamic member with the default session timeout. */
+    public ConsumerSettings(String groupId, String clientId, int maxPollRecords, Duration pollTimeout,
+            Duration maxPollInterval, Duration firstRetryBackoff, Duration maxRetryBackoff) {
+        this(groupId, clientId, maxPollRecords, pollTimeout, maxPollInterval, firstRetryBackoff, maxRetryBackoff,
+                DEFAULT_SESSION_TIMEOUT, "");
+    }
 
     public ConsumerSettings {
         Objects.requireNonNull(groupId, "groupId");
@@ -43,6 +60,8 @@ public record ConsumerSettings(
         if (maxRetryBackoff.compareTo(maxPollInterval) >= 0) {
             throw new IllegalArgumentException("maxRetryBackoff must be shorter than maxPollInterval");
         }
+        requirePositive(sessionTimeout, "sessionTimeout");
+        Objects.requireNonNull(groupInstanceId, "groupInstanceId");
     }
 
     public static ConsumerSettings defaults(String groupId, String clientId, int maxPollRecords) {
@@ -52,10 +71,17 @@ public record ConsumerSettings(
 
     public ConsumerSettings withGroupId(String newGroupId) {
         return new ConsumerSettings(newGroupId, clientId, maxPollRecords, pollTimeout, maxPollInterval,
-                firstRetryBackoff, maxRetryBackoff);
+                firstRetryBackoff, maxRetryBackoff, sessionTimeout, groupInstanceId);
     }
 
     public ConsumerSettings withRetryBackoff(Duration first, Duration max) {
-        return new ConsumerSettings(groupId, clientId, maxPollRecords, pollTimeout, maxPollInterval, first, max);
+        return new ConsumerSettings(groupId, clientId, maxPollRecords, pollTimeout, maxPollInterval, first, max,
+                sessionTimeout, groupInstanceId);
+    }
+
+    /** The same, as the static member {@code instanceId} with {@code session} as its session timeout. */
+    public ConsumerSettings asStaticMember(String instanceId, Duration session) {
+        return new ConsumerSettings(groupId, clientId, maxPollRecords, pollTimeout, maxPollInterval,
+                firstRetryBackoff, maxRetryBackoff, session, instanceId);
     }
 }

@@ -85,6 +85,11 @@ public record KafkaClientSettings(
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumer.maxPollRecords());
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, millis(consumer.maxPollInterval()));
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, millis(consumer.sessionTimeout()));
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(1, millis(consumer.sessionTimeout()) / 3));
+        if (!consumer.groupInstanceId().isBlank()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, consumer.groupInstanceId());
+        }
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(apiTimeout));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

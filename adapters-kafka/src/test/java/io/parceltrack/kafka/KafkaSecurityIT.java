@@ -10,7 +10,7 @@ import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.ScramTlsListener;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.PublishException;
 import io.parceltrack.service.NotificationDeliveryService;
@@ -80,7 +80,8 @@ class KafkaSecurityIT {
         TelegramId anna = Fixtures.newId();
         RecordingMessenger messenger = new RecordingMessenger();
         CountingDeliveries handled = new CountingDeliveries(
-                new NotificationDeliveryService(new InMemoryProcessedMessageStore(), messenger, Clock.systemUTC()));
+                new NotificationDeliveryService(new InMemoryDeliveryClaimStore(), messenger, Clock.systemUTC(),
+                        "user-bot-0", Duration.ofSeconds(60)));
         DeliveryConsumerSettings consumer = new DeliveryConsumerSettings(broker.secureClientSettings(USER_BOT),
                 TestSettings.consumer("secured").withGroupId(GROUP), DELIVERIES, 2);
         try (KafkaDeliveryPublisher publisher = new KafkaDeliveryPublisher(new DeliveryPublisherSettings(

@@ -12,11 +12,11 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
 import io.parceltrack.kafka.testing.TopicReader;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.proto.ProtoMapping;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.Messenger;
-import io.parceltrack.port.out.ProcessedMessageStore;
+import io.parceltrack.port.out.DeliveryClaimStore;
 import io.parceltrack.service.NotificationDeliveryService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,7 +38,7 @@ class NotificationDeliveryConsumerIT {
     private final KafkaTestBroker broker;
     private final TopicSettings deliveries = TopicSettings.of("notification-deliveries-" + UUID.randomUUID(), 1, (short) 1);
     private final DeliveryConsumerSettings settings;
-    private final ProcessedMessageStore processed = new InMemoryProcessedMessageStore();
+    private final DeliveryClaimStore processed = new InMemoryDeliveryClaimStore();
     private final RecordingMessenger messenger = new RecordingMessenger();
 
     NotificationDeliveryConsumerIT(KafkaTestBroker broker) {
@@ -120,7 +120,8 @@ class NotificationDeliveryConsumerIT {
     }
 
     private CountingDeliveries counting(Messenger sender) {
-        return new CountingDeliveries(new NotificationDeliveryService(processed, sender, Clock.systemUTC()));
+        return new CountingDeliveries(new NotificationDeliveryService(processed, sender, Clock.systemUTC(), "user-bot-0",
+                Duration.ofSeconds(60)));
     }
 
     private static List<Delivery> deliveriesTo(TelegramId user, int count) {

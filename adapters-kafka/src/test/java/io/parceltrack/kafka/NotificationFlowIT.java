@@ -15,8 +15,8 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
 import io.parceltrack.kafka.testing.TopicReader;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
@@ -247,8 +247,8 @@ class NotificationFlowIT {
     // --- the pipeline
 
     private void startConsumers(Messenger messengerToUse) {
-        handled = new CountingDeliveries(new NotificationDeliveryService(new InMemoryProcessedMessageStore(),
-                messengerToUse, Clock.systemUTC()));
+        handled = new CountingDeliveries(new NotificationDeliveryService(new InMemoryDeliveryClaimStore(),
+                messengerToUse, Clock.systemUTC(), "user-bot-0", Duration.ofSeconds(60)));
         Function<DeliveryPublisher, FanOutParcelEventUseCase> fanOut =
                 publisher -> new NotificationFanOutService(database, publisher, 7);
         running.add(new ParcelEventFanOutConsumer(TestSettings.fanOut(broker, events, deliveries.name()), fanOut).start());

@@ -31,6 +31,19 @@ class SettingsTest {
     }
 
     @Test
+    void aConsumerIsADynamicMemberWithATenSecondSessionUnlessGivenAnInstanceId() {
+        var dynamic = client.consumerProperties(ConsumerSettings.defaults("group", "client", 10));
+        var named = client.consumerProperties(ConsumerSettings.defaults("group", "client", 10)
+                .asStaticMember("user-bot-0", Duration.ofSeconds(12)));
+
+        assertThat(dynamic).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
+                .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        assertThat(named).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 12_000)
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 4_000)
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "user-bot-0");
+    }
+
+    @Test
     void refusesADeliveryTimeoutShorterThanARequest() {
         assertThatThrownBy(() -> new KafkaClientSettings("k:9092", Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)

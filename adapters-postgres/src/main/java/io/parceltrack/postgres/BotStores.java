@@ -4,4 +4,5 @@ package io.parceltrack.postgres;
 public record BotStores(
         PostgresConversationStore conversations,
         PostgresBlockedChatStore blockedChats,
-        PostgresProcessedMessageStore processedMessages) {}
+        PostgresProcessedMessageStore processedMessages,
+        PostgresDeliveryClaimStore deliveryClaims) {}

@@ -127,7 +127,8 @@ public final class PostgresDatabase implements AutoCloseable {
         return new BotStores(
                 new PostgresConversationStore(jdbi),
                 new PostgresBlockedChatStore(jdbi),
-                new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.BOTS));
+                new PostgresProcessedMessageStore(jdbi, PostgresProcessedMessageStore.Table.BOTS),
+                new PostgresDeliveryClaimStore(jdbi));
     }
 
     /** Whether a pooled connection answers within a few seconds: the readiness of apps using this database. */

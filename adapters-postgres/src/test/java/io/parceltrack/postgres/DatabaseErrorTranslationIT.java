@@ -45,6 +45,10 @@ class DatabaseErrorTranslationIT {
             // clashes the SQL resolves itself (ON CONFLICT), reported as false or as a claim outcome
             "parcels_track_number_key", "subscriptions_parcel_user_key", "processed_messages_pkey",
             "bot_processed_messages_pkey", "idempotency_keys_pkey", "conversations_pkey", "blocked_chats_pkey",
+            "bot_delivery_claims_pkey",
+            // delivery claims: the status is always one of the store's own literals, and the owner is the
+            // instance id, checked by NotificationDeliveryService when the app starts
+            "bot_delivery_claims_status_check", "bot_delivery_claims_owner_check",
             // random ids and tokens from a secure source: 122 and 256 bits
             "outbox_event_id_key", "managers_api_token_hash_key",
             // a hash the domain has validated, and hash and issue time the store always sets together

@@ -57,6 +57,7 @@ class DatabaseUnavailableIT {
             throw new AssertionError("must not publish");
         }));
         calls.put("mark processed", () -> bots.processedMessages().markProcessed("delivery", UUID.randomUUID(), Fixtures.T0));
+        calls.put("claim delivery", () -> bots.deliveryClaims().claim(UUID.randomUUID(), "user-bot-0", Fixtures.T0, Fixtures.T0));
         calls.put("load conversation", () -> bots.conversations().loadConversation("user-bot", 42));
 
         calls.forEach((call, action) -> assertThatThrownBy(action)

@@ -79,6 +79,11 @@ class QueryPlanIT {
     }
 
     @Test
+    void forgetsOldDeliveryClaimsByIndex() {
+        assertIndexed(PostgresDeliveryClaimStore.FORGET, "bot_delivery_claims", "bot_delivery_claims_changed_at_idx");
+    }
+
+    @Test
     void forgetsExpiredIdempotencyKeysByIndex() {
         assertIndexed(PostgresIdempotencyStore.FORGET, "idempotency_keys_claimed_at_idx");
     }

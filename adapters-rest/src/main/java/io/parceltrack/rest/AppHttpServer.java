@@ -65,6 +65,8 @@ public final class AppHttpServer {
             server.setErrorHandler(new JettyProblemErrorHandler(json));
             server.setStopTimeout(settings.shutdownTimeout().toMillis());
         });
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(
+                new ConcurrencyLimit(settings.maxConcurrentRequests(), settings.unavailableRetryAfter(), json)));
         config.routes.before(CorrelationId::assign);
         config.routes.after(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");

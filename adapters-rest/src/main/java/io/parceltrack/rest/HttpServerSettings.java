@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param readinessTimeout how long one readiness check may take before it counts as failed
  * @param unavailableRetryAfter what {@code Retry-After} suggests when a dependency is down (503)
  * @param shutdownTimeout how long {@link AppHttpServer#stop()} waits for requests in flight
+ * @param maxConcurrentRequests how many requests are handled at once; one more is answered 503
+ *     with {@code Retry-After} ({@code unavailableRetryAfter}) at once instead of queueing
  */
 public record HttpServerSettings(
         String host,
@@ -26,9 +28,12 @@ public record HttpServerSettings(
         Duration idempotencyTtl,
         Duration readinessTimeout,
         Duration unavailableRetryAfter,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        int maxConcurrentRequests) {
 
     public static final int DEFAULT_PORT = 8080;
+    /** Well above what the database pools serve at once, well below Jetty's 200 threads. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
     public HttpServerSettings {
@@ -47,9 +52,19 @@ public record HttpServerSettings(
         requirePositive("readinessTimeout", readinessTimeout, problems);
         requirePositive("unavailableRetryAfter", unavailableRetryAfter, problems);
         requirePositive("shutdownTimeout", shutdownTimeout, problems);
+        if (maxConcurrentRequests < 1) {
+            problems.add("maxConcurrentRequests must be positive, got " + maxConcurrentRequests);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid HTTP server settings: " + String.join("; ", problems));
         }
+    }
+
+    /** The settings with the default concurrency limit. */
+    public HttpServerSettings(String host, int port, int maxBodyBytes, RateLimitSettings rateLimit,
+            Duration idempotencyTtl, Duration readinessTimeout, Duration unavailableRetryAfter, Duration shutdownTimeout) {
+        this(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout, unavailableRetryAfter,
+                shutdownTimeout, DEFAULT_MAX_CONCURRENT_REQUESTS);
     }
 
     /** Sensible production values on {@code 0.0.0.0:8080}. */
@@ -60,32 +75,37 @@ public record HttpServerSettings(
 
     public HttpServerSettings withAddress(String newHost, int newPort) {
         return new HttpServerSettings(newHost, newPort, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
-                unavailableRetryAfter, shutdownTimeout);
+                unavailableRetryAfter, shutdownTimeout, maxConcurrentRequests);
     }
 
     public HttpServerSettings withMaxBodyBytes(int newMaxBodyBytes) {
         return new HttpServerSettings(host, port, newMaxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
-                unavailableRetryAfter, shutdownTimeout);
+                unavailableRetryAfter, shutdownTimeout, maxConcurrentRequests);
     }
 
     public HttpServerSettings withRateLimit(RateLimitSettings newRateLimit) {
         return new HttpServerSettings(host, port, maxBodyBytes, newRateLimit, idempotencyTtl, readinessTimeout,
-                unavailableRetryAfter, shutdownTimeout);
+                unavailableRetryAfter, shutdownTimeout, maxConcurrentRequests);
     }
 
     public HttpServerSettings withIdempotencyTtl(Duration newTtl) {
         return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, newTtl, readinessTimeout,
-                unavailableRetryAfter, shutdownTimeout);
+                unavailableRetryAfter, shutdownTimeout, maxConcurrentRequests);
     }
 
     public HttpServerSettings withReadinessTimeout(Duration newTimeout) {
         return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, newTimeout,
-                unavailableRetryAfter, shutdownTimeout);
+                unavailableRetryAfter, shutdownTimeout, maxConcurrentRequests);
     }
 
     public HttpServerSettings withShutdownTimeout(Duration newTimeout) {
         return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
-                unavailableRetryAfter, newTimeout);
+                unavailableRetryAfter, newTimeout, maxConcurrentRequests);
+    }
+
+    public HttpServerSettings withMaxConcurrentRequests(int newMax) {
+        return new HttpServerSettings(host, port, maxBodyBytes, rateLimit, idempotencyTtl, readinessTimeout,
+                unavailableRetryAfter, shutdownTimeout, newMax);
     }
 
     private static void requirePositive(String name, Duration value, List<String> problems) {

@@ -15,9 +15,9 @@ import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.memory.InMemoryAccountStore;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.memory.InMemoryEventBus;
 import io.parceltrack.memory.InMemoryParcelDatabase;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.account.RegisterUserCommand;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
@@ -47,7 +47,8 @@ class FullStoryTest {
     FullStoryTest() {
         NotificationFanOutService fanOut = new NotificationFanOutService(parcelsDb, bus, 100);
         NotificationDeliveryService delivery =
-                new NotificationDeliveryService(new InMemoryProcessedMessageStore(), messenger, clock);
+                new NotificationDeliveryService(new InMemoryDeliveryClaimStore(), messenger, clock, "user-bot-0",
+                        Duration.ofSeconds(60));
         bus.onParcelEvent(fanOut::fanOut);
         bus.onDelivery(delivery::deliver);
     }

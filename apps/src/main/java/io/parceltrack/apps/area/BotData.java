@@ -4,25 +4,25 @@ import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.wiring.DatabaseWiring;
 import io.parceltrack.memory.InMemoryBlockedChatStore;
 import io.parceltrack.memory.InMemoryConversationStore;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.port.out.BlockedChatStore;
 import io.parceltrack.port.out.ConversationStore;
-import io.parceltrack.port.out.ProcessedMessageStore;
+import io.parceltrack.port.out.DeliveryClaimStore;
 import io.parceltrack.postgres.BotStores;
 import io.parceltrack.postgres.DatabaseRole;
 
-/** What the bots keep: conversations, chats that blocked a bot, ids of deliveries already sent. */
+/** What the bots keep: conversations, chats that blocked a bot, deliveries being sent or sent. */
 public record BotData(ConversationStore conversations, BlockedChatStore blockedChats,
-        ProcessedMessageStore processedMessages) {
+        DeliveryClaimStore deliveryClaims) {
 
     /** In the bots database when one is configured, else in memory. */
     public static BotData open(Assembly assembly) {
         AppSettings.Database database = assembly.settings().db().bots();
         if (!database.configured()) {
             return new BotData(new InMemoryConversationStore(), new InMemoryBlockedChatStore(),
-                    new InMemoryProcessedMessageStore());
+                    new InMemoryDeliveryClaimStore());
         }
         BotStores stores = DatabaseWiring.open(database, DatabaseRole.BOTS, assembly).botStores();
-        return new BotData(stores.conversations(), stores.blockedChats(), stores.processedMessages());
+        return new BotData(stores.conversations(), stores.blockedChats(), stores.deliveryClaims());
     }
 }

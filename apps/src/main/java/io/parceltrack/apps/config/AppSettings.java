@@ -19,7 +19,15 @@ public record AppSettings(
 
     public record Http(String host, int port, int bodyLimit, double ratePerSecond, int rateBurst,
             Duration idempotencyTtl, String publicUrl, Duration tokenCacheTtl, int tokenCacheSize,
-            int idempotencyKeyQuota) {}
+            int idempotencyKeyQuota, int maxConcurrentRequests) {
+        /** With the default limit of requests handled at once. */
+        public Http(String host, int port, int bodyLimit, double ratePerSecond, int rateBurst,
+                Duration idempotencyTtl, String publicUrl, Duration tokenCacheTtl, int tokenCacheSize,
+                int idempotencyKeyQuota) {
+            this(host, port, bodyLimit, ratePerSecond, rateBurst, idempotencyTtl, publicUrl, tokenCacheTtl,
+                    tokenCacheSize, idempotencyKeyQuota, 64);
+        }
+    }
 
     /** Where a gRPC service listens, and where its clients find it. */
     public record Endpoint(int port, String address) {}
@@ -108,7 +116,8 @@ public record AppSettings(
                         publicUrl.isBlank() ? "http://localhost:" + httpPort : publicUrl,
                         reader.positiveDuration(P + "http.token-cache-ttl"),
                         reader.intInRange(P + "http.token-cache-size", 1, 1_000_000),
-                        reader.intInRange(P + "http.idempotency-key-quota", 1, 10_000_000)),
+                        reader.intInRange(P + "http.idempotency-key-quota", 1, 10_000_000),
+                        reader.intInRange(P + "http.max-concurrent-requests", 1, 10_000)),
                 reader.port(P + "health.port"),
                 new Grpc(
                         reader.positiveDuration(P + "grpc.deadline"),

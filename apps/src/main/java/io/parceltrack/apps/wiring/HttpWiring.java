@@ -32,7 +32,8 @@ public final class HttpWiring {
                 .withAddress(http.host(), http.port())
                 .withMaxBodyBytes(http.bodyLimit())
                 .withRateLimit(new RateLimitSettings(http.ratePerSecond(), http.rateBurst()))
-                .withIdempotencyTtl(http.idempotencyTtl());
+                .withIdempotencyTtl(http.idempotencyTtl())
+                .withMaxConcurrentRequests(http.maxConcurrentRequests());
     }
 
     /** The server on the HTTP host and port, serving {@code groups} besides the health probes. */

@@ -18,7 +18,14 @@ import java.util.UUID;
 
 /** Kafka settings from ours, and the topics this system needs. */
 public final class KafkaWiring {
-    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * How long the broker keeps a transaction of a killed instance open. A restarted instance (same
+     * instance id) aborts it at once; one that does not come back holds the partitions it wrote
+     * to for at most this long. A fan-out batch takes well under a second.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a killed consumer's partitions wait for it (or, as a static member, for its restart). */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     private final AppSettings.Kafka kafka;
     private final KafkaClientSettings client;
@@ -32,7 +39,12 @@ public final class KafkaWiring {
     public KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security) {
         this.kafka = kafka;
         this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security);
-        this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
+        this.instanceId = instanceId(kafka);
+    }
+
+    /** This process's instance id: see {@link #instanceId(String, String)}. */
+    public static String instanceId(AppSettings.Kafka kafka) {
+        return instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
     }
 
     /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */
@@ -65,18 +77,25 @@ public final class KafkaWiring {
     public FanOutConsumerSettings fanOutConsumer() {
         FanOutConsumerSettings defaults = FanOutConsumerSettings.defaults(client);
         return new FanOutConsumerSettings(client,
-                defaults.consumer().withGroupId(kafka.fanOutGroup()),
+                staticMember(defaults.consumer().withGroupId(kafka.fanOutGroup())),
                 parcelEvents(), kafka.deliveriesTopic(),
                 "parceltrack-fan-out-" + instanceId, TRANSACTION_TIMEOUT);
     }
 
     public WebhookConsumerSettings webhookConsumer() {
-        ConsumerSettings consumer = WebhookConsumerSettings.defaults(client).consumer().withGroupId(kafka.webhookGroup());
+        ConsumerSettings consumer = staticMember(
+                WebhookConsumerSettings.defaults(client).consumer().withGroupId(kafka.webhookGroup()));
         return new WebhookConsumerSettings(client, consumer, parcelEvents());
     }
 
     public DeliveryConsumerSettings deliveryConsumer(int parallelRecipients) {
-        ConsumerSettings consumer = DeliveryConsumerSettings.defaults(client).consumer().withGroupId(kafka.deliveryGroup());
+        ConsumerSettings consumer = staticMember(
+                DeliveryConsumerSettings.defaults(client).consumer().withGroupId(kafka.deliveryGroup()));
         return new DeliveryConsumerSettings(client, consumer, deliveries(), parallelRecipients);
+    }
+
+    /** Each consumer of this process joins its group as the static member named by the instance id. */
+    private ConsumerSettings staticMember(ConsumerSettings consumer) {
+        return consumer.asStaticMember(instanceId, SESSION_TIMEOUT);
     }
 }
