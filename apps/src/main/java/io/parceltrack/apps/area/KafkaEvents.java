@@ -1,5 +1,6 @@
 package io.parceltrack.apps.area;
 
+import io.parceltrack.apps.metrics.FlowMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.kafka.KafkaParcelEventPublisher;
@@ -38,7 +39,8 @@ final class KafkaEvents implements EventTransport {
     public void fanOut(SubscriptionStore subscriptions) {
         int pageSize = assembly.settings().notifications().fanOutPageSize();
         ParcelEventFanOutConsumer consumer = new ParcelEventFanOutConsumer(kafka.fanOutConsumer(),
-                deliveries -> new NotificationFanOutService(subscriptions, deliveries, pageSize));
+                deliveries -> new NotificationFanOutService(subscriptions,
+                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
         assembly.readyWhen("parcel event consumer", consumer::isRunning);
     }

@@ -1,5 +1,6 @@
 package io.parceltrack.apps.area;
 
+import io.parceltrack.apps.metrics.FlowMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.BotWiring;
 import io.parceltrack.apps.wiring.Housekeeping;
@@ -28,7 +29,8 @@ public final class UserBotArea {
 
     /** Sends every delivery the transport brings as a Telegram message, once; sent ids are forgotten after a week. */
     public void sendNotificationsFrom(EventTransport events) {
-        events.deliverTo(new NotificationDeliveryService(data.processedMessages(), bot.messenger(), assembly.clock()));
+        events.deliverTo(new FlowMetrics(assembly.metrics().registry()).delivered(
+                new NotificationDeliveryService(data.processedMessages(), bot.messenger(), assembly.clock())));
         assembly.add(new Housekeeping(assembly.clock())
                 .every("processed delivery ids", ManagerParcelArea.KEEP_BOOKKEEPING,
                         data.processedMessages()::forgetProcessedBefore));
