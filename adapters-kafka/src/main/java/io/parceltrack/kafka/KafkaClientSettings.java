@@ -19,9 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param requestTimeout how long one request to the broker may take
  * @param deliveryTimeout how long a record may take from send to acknowledgement, retries included
  * @param apiTimeout how long a blocking client call (metadata, commit, transaction step) may take
+ * @param observer told of every client opened and every record dead-lettered (metrics)
  */
 public record KafkaClientSettings(
-        String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
+        String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout,
+        KafkaClientObserver observer) {
     /** A few ms of batching: a fan-out page or an outbox batch leaves in a few requests, not one per record. */
     private static final int LINGER_MS = 5;
 
@@ -33,10 +35,20 @@ public record KafkaClientSettings(
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(deliveryTimeout, "deliveryTimeout");
         requirePositive(apiTimeout, "apiTimeout");
+        Objects.requireNonNull(observer, "observer");
         // Kafka refuses a delivery timeout shorter than one request (plus linger, which we keep at 0-5 ms).
         if (deliveryTimeout.compareTo(requestTimeout.plusMillis(LINGER_MS)) < 0) {
             throw new IllegalArgumentException("deliveryTimeout must be at least requestTimeout + " + LINGER_MS + " ms");
         }
+    }
+
+    /** Settings nobody observes. */
+    public KafkaClientSettings(String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
+        this(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, KafkaClientObserver.NONE);
+    }
+
+    public KafkaClientSettings withObserver(KafkaClientObserver newObserver) {
+        return new KafkaClientSettings(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, newObserver);
     }
 
     public static KafkaClientSettings defaults(String bootstrapServers) {

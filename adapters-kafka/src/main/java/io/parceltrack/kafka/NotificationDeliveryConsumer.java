@@ -86,6 +86,7 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         private final ExecutorService senders = Executors.newFixedThreadPool(settings.parallelRecipients(), new NamedThreads());
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
+        private final AutoCloseable deadLettersObserved = settings.client().observer().producerOpened(deadLetters);
         /** Failed attempts per delivery still in play; forgotten once it is sent or dead-lettered. */
         private final Map<DeliveryId, Integer> failedAttempts = new ConcurrentHashMap<>();
         /** Records of the current batch already dead-lettered, so a retried batch does not repeat them. */
@@ -168,12 +169,14 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
             LOG.warn("dead-lettering the record at {}: {}", where, reason);
             AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record, settings.deliveries().deadLetterTopic(),
                     settings.consumer().groupId(), reason)));
+            settings.client().observer().deadLettered(settings.deliveries().deadLetterTopic(), settings.consumer().groupId());
         }
 
         @Override
         public void close() {
             senders.shutdownNow();
             deadLetters.close(Duration.ofSeconds(10));
+            KafkaClientObserver.end(deadLettersObserved);
         }
     }
 

@@ -90,6 +90,7 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                         record.offset(), e.getMessage());
                 AcknowledgedSend.sendAll(transaction, List.of(DeadLetter.of(record, settings.events().deadLetterTopic(),
                         settings.consumer().groupId(), e.getMessage())));
+                settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
                 return;
             }
             int deliveries = fanOut.fanOut(event);

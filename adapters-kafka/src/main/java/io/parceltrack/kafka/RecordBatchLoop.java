@@ -50,6 +50,7 @@ final class RecordBatchLoop implements AutoCloseable {
 
     private final String name;
     private final Consumer<byte[], byte[]> consumer;
+    private final AutoCloseable observation;
     private final List<String> topics;
     private final Duration pollTimeout;
     private final RetryBackoff backoff;
@@ -80,6 +81,7 @@ final class RecordBatchLoop implements AutoCloseable {
     RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler) {
         this.name = name;
         this.consumer = new KafkaConsumer<>(client.consumerProperties(settings));
+        this.observation = client.observer().consumerOpened(consumer);
         this.topics = List.of(topic);
         this.pollTimeout = settings.pollTimeout();
         this.backoff = new RetryBackoff(settings.firstRetryBackoff(), settings.maxRetryBackoff());
@@ -156,6 +158,7 @@ final class RecordBatchLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{}: closing the consumer failed: {}", name, e.toString());
             }
+            KafkaClientObserver.end(observation);
             try {
                 handler.close();
             } catch (RuntimeException e) {

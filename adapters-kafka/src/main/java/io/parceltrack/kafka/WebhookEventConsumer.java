@@ -56,6 +56,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
     private final class EnqueueBatch implements RecordBatchLoop.BatchHandler {
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
+        private final AutoCloseable deadLettersObserved = settings.client().observer().producerOpened(deadLetters);
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
@@ -68,6 +69,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
                             record.offset(), e.getMessage());
                     AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record,
                             settings.events().deadLetterTopic(), settings.consumer().groupId(), e.getMessage())));
+                    settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
                     continue;
                 }
                 int scheduled = enqueue.enqueue(event);
@@ -79,6 +81,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
         @Override
         public void close() {
             deadLetters.close(Duration.ofSeconds(10));
+            KafkaClientObserver.end(deadLettersObserved);
         }
     }
 }

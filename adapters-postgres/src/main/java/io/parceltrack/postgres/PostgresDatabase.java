@@ -2,9 +2,11 @@ package io.parceltrack.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
@@ -43,8 +45,23 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase open(PostgresSettings settings) {
+        return new PostgresDatabase(new HikariDataSource(poolConfig(settings, settings.applicationName())), settings);
+    }
+
+    /**
+     * As {@link #open(PostgresSettings)}, the pool named {@code <application name>-<role>} (so that
+     * an app's pools stay apart) and reporting its connections, waits and timeouts to {@code metrics}.
+     */
+    public static PostgresDatabase open(PostgresSettings settings, DatabaseRole role, MetricsTrackerFactory metrics) {
+        HikariConfig pool = poolConfig(settings,
+                settings.applicationName() + "-" + role.name().toLowerCase(Locale.ROOT));
+        pool.setMetricsTrackerFactory(metrics);
+        return new PostgresDatabase(new HikariDataSource(pool), settings);
+    }
+
+    private static HikariConfig poolConfig(PostgresSettings settings, String poolName) {
         HikariConfig pool = new HikariConfig();
-        pool.setPoolName(settings.applicationName());
+        pool.setPoolName(poolName);
         pool.setJdbcUrl(settings.jdbcUrl());
         pool.setUsername(settings.user());
         if (settings.password() != null && !settings.password().isEmpty()) {
@@ -58,7 +75,7 @@ public final class PostgresDatabase implements AutoCloseable {
         // Keeps values (a user's data) out of the driver's error messages.
         pool.addDataSourceProperty("logServerErrorDetail", "false");
         pool.addDataSourceProperty("tcpKeepAlive", "true");
-        return new PostgresDatabase(new HikariDataSource(pool), settings);
+        return pool;
     }
 
     /**

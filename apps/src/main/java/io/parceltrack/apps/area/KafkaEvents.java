@@ -1,6 +1,7 @@
 package io.parceltrack.apps.area;
 
 import io.parceltrack.apps.metrics.FlowMetrics;
+import io.parceltrack.apps.metrics.KafkaMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.kafka.KafkaParcelEventPublisher;
@@ -24,7 +25,7 @@ final class KafkaEvents implements EventTransport {
 
     KafkaEvents(Assembly assembly) {
         this.assembly = assembly;
-        this.kafka = new KafkaWiring(assembly.settings().kafka());
+        this.kafka = new KafkaWiring(assembly.settings().kafka(), new KafkaMetrics(assembly.metrics().registry()));
         kafka.createTopicsOnStart(assembly.lifecycle());
     }
 

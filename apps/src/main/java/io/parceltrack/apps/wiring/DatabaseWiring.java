@@ -1,5 +1,6 @@
 package io.parceltrack.apps.wiring;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.postgres.DatabaseRole;
@@ -19,7 +20,8 @@ public final class DatabaseWiring {
     /** The database of {@code role}, closed when the app stops; the app is ready only while it answers. */
     public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, Assembly assembly) {
         String name = role.name().toLowerCase(Locale.ROOT) + " database";
-        PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app()));
+        PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app()), role,
+                new MicrometerMetricsTrackerFactory(assembly.metrics().registry()));
         assembly.lifecycle().add(name + " pool", opened);
         AppSettings.Databases all = assembly.settings().db();
         if (all.migrateOnStart()) {

@@ -6,6 +6,7 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.kafka.ConsumerSettings;
 import io.parceltrack.kafka.DeliveryConsumerSettings;
 import io.parceltrack.kafka.FanOutConsumerSettings;
+import io.parceltrack.kafka.KafkaClientObserver;
 import io.parceltrack.kafka.KafkaClientSettings;
 import io.parceltrack.kafka.KafkaTopicCreator;
 import io.parceltrack.kafka.ParcelEventPublisherSettings;
@@ -23,9 +24,10 @@ public final class KafkaWiring {
     private final KafkaClientSettings client;
     private final String instanceId;
 
-    public KafkaWiring(AppSettings.Kafka kafka) {
+    /** Every client opened from these settings is reported to {@code observer} (metrics). */
+    public KafkaWiring(AppSettings.Kafka kafka, KafkaClientObserver observer) {
         this.kafka = kafka;
-        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers());
+        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withObserver(observer);
         this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
     }
 
