@@ -1,6 +1,5 @@
 package io.parceltrack.grpc;
 
-import io.grpc.BindableService;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -14,7 +13,6 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,10 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ObservedCalls {
     private ObservedCalls() {}
 
-    /** {@code service} with every call it answers reported to {@code observer}. */
-    public static BindableService server(BindableService service, GrpcCallObserver observer) {
-        ServerInterceptor interceptor = new ServerSide(observer);
-        return () -> ServerInterceptors.intercept(service, interceptor);
+    /** The interceptor for a server, outermost (see {@link GrpcServerHost}), so that it sees each call's final status. */
+    public static ServerInterceptor server(GrpcCallObserver observer) {
+        return new ServerSide(observer);
     }
 
     /** The interceptor to add to a client channel. */

@@ -74,6 +74,11 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         return loop.isRunning();
     }
 
+    /** Whether it is running and has joined its consumer group (the app's readiness). */
+    public boolean hasJoinedGroup() {
+        return loop.hasJoinedGroup();
+    }
+
     @Override
     public void close() {
         loop.close();

@@ -59,6 +59,11 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         return loop.isRunning();
     }
 
+    /** Whether it is running and has joined its consumer group (the app's readiness). */
+    public boolean hasJoinedGroup() {
+        return loop.hasJoinedGroup();
+    }
+
     @Override
     public void close() {
         loop.close();

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -87,6 +88,16 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public MigrationReport migrate(DatabaseRole role, boolean withDemoData) {
         return Migrations.apply(dataSource, settings, role, withDemoData);
+    }
+
+    /**
+     * The versions of {@code role}'s migrations this database still lacks, oldest first; empty when
+     * its schema is what this code needs. Looks, never migrates.
+     *
+     * @throws io.parceltrack.port.out.UnavailableException if the database cannot be reached
+     */
+    public List<String> pendingMigrations(DatabaseRole role) {
+        return Migrations.pending(dataSource, role);
     }
 
     public AccountStores accountStores() {

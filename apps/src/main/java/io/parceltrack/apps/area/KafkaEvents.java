@@ -43,14 +43,14 @@ final class KafkaEvents implements EventTransport {
                 deliveries -> new NotificationFanOutService(subscriptions,
                         new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
-        assembly.readyWhen("parcel event consumer", consumer::isRunning);
+        assembly.readyWhen("parcel event consumer", consumer::hasJoinedGroup);
     }
 
     @Override
     public void webhooks(EnqueueWebhooksUseCase enqueue) {
         WebhookEventConsumer consumer = new WebhookEventConsumer(kafka.webhookConsumer(), enqueue);
         assembly.add(Component.of("webhook event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
-        assembly.readyWhen("webhook event consumer", consumer::isRunning);
+        assembly.readyWhen("webhook event consumer", consumer::hasJoinedGroup);
     }
 
     @Override
@@ -58,6 +58,6 @@ final class KafkaEvents implements EventTransport {
         NotificationDeliveryConsumer consumer = new NotificationDeliveryConsumer(
                 kafka.deliveryConsumer(assembly.settings().notifications().parallelRecipients()), delivery);
         assembly.add(Component.of("delivery consumer", consumer::start, () -> consumer.stop(DELIVERY_STOP_GRACE)));
-        assembly.readyWhen("delivery consumer", consumer::isRunning);
+        assembly.readyWhen("delivery consumer", consumer::hasJoinedGroup);
     }
 }

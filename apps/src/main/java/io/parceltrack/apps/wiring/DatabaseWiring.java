@@ -17,7 +17,10 @@ public final class DatabaseWiring {
 
     private DatabaseWiring() {}
 
-    /** The database of {@code role}, closed when the app stops; the app is ready only while it answers. */
+    /**
+     * The database of {@code role}, closed when the app stops; the app is ready only while it answers
+     * and once its schema has no pending migrations.
+     */
     public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, Assembly assembly) {
         String name = role.name().toLowerCase(Locale.ROOT) + " database";
         PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app()), role,
@@ -29,6 +32,7 @@ public final class DatabaseWiring {
             LOG.info("{} database schema is up to date: {}", role, report);
         }
         assembly.readyWhen(name, opened::isReachable);
+        assembly.readyWhen(name + " schema", new SchemaReadiness(opened, role));
         return opened;
     }
 

@@ -15,6 +15,7 @@ import io.parceltrack.grpc.GrpcServerHost;
 import io.parceltrack.grpc.ObservedCalls;
 import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.grpc.ParcelsUserGrpcClient;
+import io.parceltrack.grpc.RemoteHealth;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.List;
 /** gRPC servers and client channels as lifecycle components. */
 public final class GrpcWiring {
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** Well within the HTTP server's readiness timeout, which bounds all checks together. */
+    private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(2);
 
     private GrpcWiring() {}
 
@@ -31,11 +34,15 @@ public final class GrpcWiring {
         return new GrpcClientSettings(grpc.deadline(), grpc.readAttempts(), defaults.initialBackoff(), defaults.maxBackoff());
     }
 
-    /** A channel to {@code address}, its calls counted, closed when the app stops. */
+    /**
+     * A channel to {@code address}, its calls counted, closed when the app stops; the app is ready
+     * only while the server there answers health checks.
+     */
     static ManagedChannel channel(String service, String address, AppSettings.Grpc grpc, Assembly assembly) {
         ManagedChannel channel = ClientChannels.open(address, clientSettings(grpc),
                 List.of(ObservedCalls.client(new GrpcMetrics(assembly.metrics().registry()))));
         assembly.lifecycle().add(Component.of("gRPC channel to " + service, () -> {}, () -> ClientChannels.close(channel, GRACE)));
+        assembly.readyWhen(service + " gRPC service", () -> RemoteHealth.isServing(channel, HEALTH_DEADLINE));
         return channel;
     }
 
@@ -64,9 +71,8 @@ public final class GrpcWiring {
     }
 
     private static void serve(String name, String bind, int port, List<BindableService> services, Assembly assembly) {
-        GrpcMetrics metrics = new GrpcMetrics(assembly.metrics().registry());
-        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(bind, port),
-                services.stream().map(service -> ObservedCalls.server(service, metrics)).toList());
+        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(bind, port), services,
+                List.of(ObservedCalls.server(new GrpcMetrics(assembly.metrics().registry()))));
         Lifecycle lifecycle = assembly.lifecycle();
         lifecycle.add(Component.of(name + " gRPC server", host::start, () -> host.stop(GRACE)));
         lifecycle.announce(() -> name + " gRPC: " + ListenAddress.describe(bind, host.port()));
