@@ -54,11 +54,7 @@ final class Migrations {
                             : migration.getVersion().getVersion())
                     .toList();
         } catch (FlywayException e) {
-            SQLException sql = SqlFailures.firstSqlException(e);
-            if (sql != null && SqlFailures.isUnavailable(sql)) {
-                throw new UnavailableException(SqlFailures.UNAVAILABLE, e);
-            }
-            throw e;
+            throw translated(e);
         }
     }
 
@@ -69,12 +65,14 @@ final class Migrations {
             MigrationInfo current = flyway.info().current();
             return new Run(result.migrationsExecuted, current == null ? null : current.getVersion().getVersion());
         } catch (FlywayException e) {
-            SQLException sql = SqlFailures.firstSqlException(e);
-            if (sql != null && SqlFailures.isUnavailable(sql)) {
-                throw new UnavailableException(SqlFailures.UNAVAILABLE, e);
-            }
-            throw e;
+            throw translated(e);
         }
+    }
+
+    /** A database that cannot be reached is unavailable (try later); any other Flyway failure stays as it is. */
+    private static RuntimeException translated(FlywayException e) {
+        SQLException sql = SqlFailures.firstSqlException(e);
+        return sql != null && SqlFailures.isUnavailable(sql) ? new UnavailableException(SqlFailures.UNAVAILABLE, e) : e;
     }
 
     private static Flyway flyway(DataSource dataSource, String location, String historyTable) {
