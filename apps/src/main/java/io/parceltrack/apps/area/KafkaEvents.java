@@ -25,7 +25,8 @@ final class KafkaEvents implements EventTransport {
 
     KafkaEvents(Assembly assembly) {
         this.assembly = assembly;
-        this.kafka = new KafkaWiring(assembly.settings().kafka(), new KafkaMetrics(assembly.metrics().registry()));
+        this.kafka = new KafkaWiring(assembly.settings().kafka(), assembly.settings().security().kafka(),
+                new KafkaMetrics(assembly.metrics().registry()));
         kafka.createTopicsOnStart(assembly.lifecycle());
     }
 

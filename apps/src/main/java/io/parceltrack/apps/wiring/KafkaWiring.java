@@ -1,6 +1,7 @@
 package io.parceltrack.apps.wiring;
 
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.SecuritySettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.kafka.ConsumerSettings;
@@ -8,6 +9,7 @@ import io.parceltrack.kafka.DeliveryConsumerSettings;
 import io.parceltrack.kafka.FanOutConsumerSettings;
 import io.parceltrack.kafka.KafkaClientObserver;
 import io.parceltrack.kafka.KafkaClientSettings;
+import io.parceltrack.kafka.KafkaSecurity;
 import io.parceltrack.kafka.KafkaTopicCreator;
 import io.parceltrack.kafka.ParcelEventPublisherSettings;
 import io.parceltrack.kafka.TopicSettings;
@@ -24,11 +26,30 @@ public final class KafkaWiring {
     private final KafkaClientSettings client;
     private final String instanceId;
 
-    /** Every client opened from these settings is reported to {@code observer} (metrics). */
-    public KafkaWiring(AppSettings.Kafka kafka, KafkaClientObserver observer) {
+    public KafkaWiring(AppSettings.Kafka kafka) {
+        this(kafka, KafkaSecurity.plaintext(), KafkaClientObserver.NONE);
+    }
+
+    /** Every producer, consumer and admin client made from here logs in with {@code login}. */
+    public KafkaWiring(AppSettings.Kafka kafka, SecuritySettings.KafkaLogin login) {
+        this(kafka, security(login), KafkaClientObserver.NONE);
+    }
+
+    /** As above, every client opened from here reported to {@code observer} (metrics). */
+    public KafkaWiring(AppSettings.Kafka kafka, SecuritySettings.KafkaLogin login, KafkaClientObserver observer) {
+        this(kafka, security(login), observer);
+    }
+
+    private KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security, KafkaClientObserver observer) {
         this.kafka = kafka;
-        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withObserver(observer);
+        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security).withObserver(observer);
         this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
+    }
+
+    static KafkaSecurity security(SecuritySettings.KafkaLogin login) {
+        return new KafkaSecurity(KafkaSecurity.Protocol.valueOf(login.protocol()), login.saslMechanism(),
+                login.username(), login.password(), login.truststorePath(), login.truststoreType(),
+                login.truststorePassword());
     }
 
     /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */
