@@ -1,10 +1,10 @@
 package io.parceltrack.apps.area;
 
 import io.grpc.BindableService;
-import io.parceltrack.apps.metrics.FlowMetrics;
-import io.parceltrack.apps.metrics.OutboxGauges;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SecuritySettings;
+import io.parceltrack.apps.metrics.FlowMetrics;
+import io.parceltrack.apps.metrics.OutboxGauges;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.HttpWiring;
