@@ -2,6 +2,7 @@ package io.parceltrack.grpc;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -39,12 +40,21 @@ public final class GrpcServerHost implements AutoCloseable {
 
     /** A port of 0 picks a free one; {@link #port()} tells which, once started. */
     public GrpcServerHost(InetSocketAddress address, List<BindableService> services) {
+        this(address, services, List.of());
+    }
+
+    /**
+     * As above, every call of {@code services} passing {@code outermost} first, before domain errors
+     * are translated, so that they see each call's final status (metrics, for one).
+     */
+    public GrpcServerHost(InetSocketAddress address, List<BindableService> services, List<ServerInterceptor> outermost) {
         this.address = address;
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
         DomainErrorInterceptor errors = new DomainErrorInterceptor();
         List<String> names = new ArrayList<>();
         for (BindableService service : services) {
-            ServerServiceDefinition definition = ServerInterceptors.intercept(service, errors);
+            ServerServiceDefinition definition = ServerInterceptors.intercept(
+                    ServerInterceptors.intercept(service, errors), outermost);
             builder.addService(definition);
             names.add(definition.getServiceDescriptor().getName());
         }

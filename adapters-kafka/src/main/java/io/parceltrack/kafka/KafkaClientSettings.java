@@ -20,10 +20,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param deliveryTimeout how long a record may take from send to acknowledgement, retries included
  * @param apiTimeout how long a blocking client call (metadata, commit, transaction step) may take
  * @param security how every client logs in and checks the brokers (the same for producers, consumers, admin)
+ * @param observer told of every client opened and every record dead-lettered (metrics)
  */
 public record KafkaClientSettings(
         String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout,
-        KafkaSecurity security) {
+        KafkaSecurity security, KafkaClientObserver observer) {
     /** A few ms of batching: a fan-out page or an outbox batch leaves in a few requests, not one per record. */
     private static final int LINGER_MS = 5;
 
@@ -36,20 +37,31 @@ public record KafkaClientSettings(
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(deliveryTimeout, "deliveryTimeout");
         requirePositive(apiTimeout, "apiTimeout");
+        Objects.requireNonNull(observer, "observer");
         // Kafka refuses a delivery timeout shorter than one request (plus linger, which we keep at 0-5 ms).
         if (deliveryTimeout.compareTo(requestTimeout.plusMillis(LINGER_MS)) < 0) {
             throw new IllegalArgumentException("deliveryTimeout must be at least requestTimeout + " + LINGER_MS + " ms");
         }
     }
 
-    /** Plaintext clients (a local broker). */
+    /** Plaintext clients (a local broker) nobody observes. */
     public KafkaClientSettings(String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
         this(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, KafkaSecurity.plaintext());
     }
 
+    /** Clients reaching the cluster with {@code security}, nobody observing them. */
+    public KafkaClientSettings(String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout,
+            KafkaSecurity security) {
+        this(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, security, KafkaClientObserver.NONE);
+    }
+
     /** The same cluster and timeouts, reached with {@code otherSecurity}. */
     public KafkaClientSettings withSecurity(KafkaSecurity otherSecurity) {
-        return new KafkaClientSettings(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, otherSecurity);
+        return new KafkaClientSettings(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, otherSecurity, observer);
+    }
+
+    public KafkaClientSettings withObserver(KafkaClientObserver newObserver) {
+        return new KafkaClientSettings(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, security, newObserver);
     }
 
     public static KafkaClientSettings defaults(String bootstrapServers) {

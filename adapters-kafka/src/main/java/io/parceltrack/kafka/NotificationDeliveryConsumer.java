@@ -74,6 +74,11 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         return loop.isRunning();
     }
 
+    /** Whether it is running and has joined its consumer group (the app's readiness). */
+    public boolean hasJoinedGroup() {
+        return loop.hasJoinedGroup();
+    }
+
     @Override
     public void close() {
         loop.close();
@@ -86,6 +91,7 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         private final ExecutorService senders = Executors.newFixedThreadPool(settings.parallelRecipients(), new NamedThreads());
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
+        private final AutoCloseable deadLettersObserved = settings.client().observer().producerOpened(deadLetters);
         /** Failed attempts per delivery still in play; forgotten once it is sent or dead-lettered. */
         private final Map<DeliveryId, Integer> failedAttempts = new ConcurrentHashMap<>();
         /** Records of the current batch already dead-lettered, so a retried batch does not repeat them. */
@@ -168,12 +174,14 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
             LOG.warn("dead-lettering the record at {}: {}", where, reason);
             AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record, settings.deliveries().deadLetterTopic(),
                     settings.consumer().groupId(), reason)));
+            settings.client().observer().deadLettered(settings.deliveries().deadLetterTopic(), settings.consumer().groupId());
         }
 
         @Override
         public void close() {
             senders.shutdownNow();
             deadLetters.close(Duration.ofSeconds(10));
+            KafkaClientObserver.end(deadLettersObserved);
         }
     }
 

@@ -59,6 +59,11 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         return loop.isRunning();
     }
 
+    /** Whether it is running and has joined its consumer group (the app's readiness). */
+    public boolean hasJoinedGroup() {
+        return loop.hasJoinedGroup();
+    }
+
     @Override
     public void close() {
         loop.close();
@@ -90,6 +95,7 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                         record.offset(), e.getMessage());
                 AcknowledgedSend.sendAll(transaction, List.of(DeadLetter.of(record, settings.events().deadLetterTopic(),
                         settings.consumer().groupId(), e.getMessage())));
+                settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
                 return;
             }
             int deliveries = fanOut.fanOut(event);

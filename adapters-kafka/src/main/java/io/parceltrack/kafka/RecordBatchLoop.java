@@ -1,6 +1,7 @@
 package io.parceltrack.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,6 +52,7 @@ final class RecordBatchLoop implements AutoCloseable {
 
     private final String name;
     private final Consumer<byte[], byte[]> consumer;
+    private final AutoCloseable observation;
     private final List<String> topics;
     private final Duration pollTimeout;
     private final RetryBackoff backoff;
@@ -58,6 +61,8 @@ final class RecordBatchLoop implements AutoCloseable {
     private final Object pauses = new Object();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** A rebalance gave this member its share (maybe none) and it has not lost it since. */
+    private volatile boolean joined;
     private boolean started;
 
     private final BatchContext context = new BatchContext() {
@@ -80,6 +85,7 @@ final class RecordBatchLoop implements AutoCloseable {
     RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler) {
         this.name = name;
         this.consumer = new KafkaConsumer<>(client.consumerProperties(settings));
+        this.observation = client.observer().consumerOpened(consumer);
         this.topics = List.of(topic);
         this.pollTimeout = settings.pollTimeout();
         this.backoff = new RetryBackoff(settings.firstRetryBackoff(), settings.maxRetryBackoff());
@@ -122,6 +128,14 @@ final class RecordBatchLoop implements AutoCloseable {
         return started && running && finished.getCount() > 0;
     }
 
+    /**
+     * Whether the loop is running and its consumer has joined the group: a rebalance assigned it its
+     * partitions (none, when the group has more members than partitions) and it has not lost them.
+     */
+    boolean hasJoinedGroup() {
+        return isRunning() && joined;
+    }
+
     /** Stops, waiting up to 30 s. */
     @Override
     public void close() {
@@ -135,7 +149,20 @@ final class RecordBatchLoop implements AutoCloseable {
     private void run() {
         try {
             if (running) {
-                consumer.subscribe(topics);
+                consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        joined = true;
+                    }
+
+                    @Override
+                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                        joined = false;
+                    }
+                });
             }
             while (running) {
                 ConsumerRecords<byte[], byte[]> batch;
@@ -156,6 +183,7 @@ final class RecordBatchLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{}: closing the consumer failed: {}", name, e.toString());
             }
+            KafkaClientObserver.end(observation);
             try {
                 handler.close();
             } catch (RuntimeException e) {

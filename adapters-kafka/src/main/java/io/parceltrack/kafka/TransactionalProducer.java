@@ -31,10 +31,13 @@ final class TransactionalProducer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalProducer.class);
 
     private final Map<String, Object> properties;
+    private final KafkaClientObserver observer;
+    private AutoCloseable observation = () -> {};
     private Producer<byte[], byte[]> producer;
 
     TransactionalProducer(KafkaClientSettings client, String clientId, String transactionalId, Duration transactionTimeout) {
         this.properties = client.producerProperties(clientId);
+        this.observer = client.observer();
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, KafkaClientSettings.millis(transactionTimeout));
     }
@@ -80,6 +83,7 @@ final class TransactionalProducer implements AutoCloseable {
                 throw e;
             }
             producer = created;
+            observation = observer.producerOpened(created);
         }
         return producer;
     }
@@ -92,6 +96,7 @@ final class TransactionalProducer implements AutoCloseable {
                 LOG.debug("closing a failed transactional producer: {}", e.toString());
             }
             producer = null;
+            KafkaClientObserver.end(observation);
         }
     }
 
@@ -100,6 +105,7 @@ final class TransactionalProducer implements AutoCloseable {
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;
+            KafkaClientObserver.end(observation);
         }
     }
 }

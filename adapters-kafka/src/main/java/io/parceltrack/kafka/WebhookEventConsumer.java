@@ -47,6 +47,11 @@ public final class WebhookEventConsumer implements AutoCloseable {
         return loop.isRunning();
     }
 
+    /** Whether it is running and has joined its consumer group (the app's readiness). */
+    public boolean hasJoinedGroup() {
+        return loop.hasJoinedGroup();
+    }
+
     @Override
     public void close() {
         loop.close();
@@ -56,6 +61,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
     private final class EnqueueBatch implements RecordBatchLoop.BatchHandler {
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
+        private final AutoCloseable deadLettersObserved = settings.client().observer().producerOpened(deadLetters);
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
@@ -68,6 +74,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
                             record.offset(), e.getMessage());
                     AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record,
                             settings.events().deadLetterTopic(), settings.consumer().groupId(), e.getMessage())));
+                    settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
                     continue;
                 }
                 int scheduled = enqueue.enqueue(event);
@@ -79,6 +86,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
         @Override
         public void close() {
             deadLetters.close(Duration.ofSeconds(10));
+            KafkaClientObserver.end(deadLettersObserved);
         }
     }
 }

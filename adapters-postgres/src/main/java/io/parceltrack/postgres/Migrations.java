@@ -2,6 +2,8 @@ package io.parceltrack.postgres;
 
 import io.parceltrack.port.out.UnavailableException;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -41,8 +43,40 @@ final class Migrations {
         return new MigrationReport(role, schema.applied(), schema.version(), demo.applied(), demo.version());
     }
 
+    /**
+     * The versions of {@code role}'s schema migrations not yet applied, oldest first: empty when the
+     * schema is at the version this code needs (or ahead of it, during a rolling upgrade).
+     */
+    static List<String> pending(DataSource dataSource, DatabaseRole role) {
+        try {
+            return Arrays.stream(flyway(dataSource, role.migrationsLocation(), role.historyTable()).info().pending())
+                    .map(migration -> migration.getVersion() == null ? migration.getDescription()
+                            : migration.getVersion().getVersion())
+                    .toList();
+        } catch (FlywayException e) {
+            throw translated(e);
+        }
+    }
+
     private static Run migrate(DataSource dataSource, String location, String historyTable) {
-        Flyway flyway = Flyway.configure()
+        Flyway flyway = flyway(dataSource, location, historyTable);
+        try {
+            MigrateResult result = flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            return new Run(result.migrationsExecuted, current == null ? null : current.getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw translated(e);
+        }
+    }
+
+    /** A database that cannot be reached is unavailable (try later); any other Flyway failure stays as it is. */
+    private static RuntimeException translated(FlywayException e) {
+        SQLException sql = SqlFailures.firstSqlException(e);
+        return sql != null && SqlFailures.isUnavailable(sql) ? new UnavailableException(SqlFailures.UNAVAILABLE, e) : e;
+    }
+
+    private static Flyway flyway(DataSource dataSource, String location, String historyTable) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 // db/checks holds no migrations, only the beforeMigrate callback every run shares.
                 .locations("classpath:" + location, "classpath:" + CHECKS)
@@ -56,16 +90,5 @@ final class Migrations {
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
                 .load();
-        try {
-            MigrateResult result = flyway.migrate();
-            MigrationInfo current = flyway.info().current();
-            return new Run(result.migrationsExecuted, current == null ? null : current.getVersion().getVersion());
-        } catch (FlywayException e) {
-            SQLException sql = SqlFailures.firstSqlException(e);
-            if (sql != null && SqlFailures.isUnavailable(sql)) {
-                throw new UnavailableException(SqlFailures.UNAVAILABLE, e);
-            }
-            throw e;
-        }
     }
 }

@@ -2,9 +2,12 @@ package io.parceltrack.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -45,8 +48,23 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase open(PostgresSettings settings) {
+        return new PostgresDatabase(new HikariDataSource(poolConfig(settings, settings.applicationName())), settings);
+    }
+
+    /**
+     * As {@link #open(PostgresSettings)}, the pool named {@code <application name>-<role>} (so that
+     * an app's pools stay apart) and reporting its connections, waits and timeouts to {@code metrics}.
+     */
+    public static PostgresDatabase open(PostgresSettings settings, DatabaseRole role, MetricsTrackerFactory metrics) {
+        HikariConfig pool = poolConfig(settings,
+                settings.applicationName() + "-" + role.name().toLowerCase(Locale.ROOT));
+        pool.setMetricsTrackerFactory(metrics);
+        return new PostgresDatabase(new HikariDataSource(pool), settings);
+    }
+
+    private static HikariConfig poolConfig(PostgresSettings settings, String poolName) {
         HikariConfig pool = new HikariConfig();
-        pool.setPoolName(settings.applicationName());
+        pool.setPoolName(poolName);
         pool.setJdbcUrl(settings.jdbcUrl());
         pool.setUsername(settings.user());
         if (settings.password() != null && !settings.password().isEmpty()) {
@@ -62,7 +80,7 @@ public final class PostgresDatabase implements AutoCloseable {
         pool.addDataSourceProperty("tcpKeepAlive", "true");
         // Set at connection start-up, so a connection never runs a statement without them.
         pool.addDataSourceProperty("options", settings.sessionOptions());
-        return new PostgresDatabase(new HikariDataSource(pool), settings);
+        return pool;
     }
 
     /**
@@ -94,6 +112,16 @@ public final class PostgresDatabase implements AutoCloseable {
     /** For tests that run SQL of their own through the pool. */
     TranslatedJdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * The versions of {@code role}'s migrations this database still lacks, oldest first; empty when
+     * its schema is what this code needs. Looks, never migrates.
+     *
+     * @throws io.parceltrack.port.out.UnavailableException if the database cannot be reached
+     */
+    public List<String> pendingMigrations(DatabaseRole role) {
+        return Migrations.pending(dataSource, role);
     }
 
     public AccountStores accountStores() {

@@ -1,7 +1,9 @@
 package io.parceltrack.postgres;
 
 import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.port.out.OutboxBacklog;
 import io.parceltrack.port.out.OutboxStore;
+import java.sql.Timestamp;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -11,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * {@link OutboxPayloadFormat}, and deleted once published. Who waits for them is told through an
  * {@link OutboxSignal} after each commit.
  */
-public final class PostgresOutbox implements OutboxStore {
+public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
     /**
      * Key of the transaction-scoped advisory lock that makes drains exclusive across processes
      * ("PT outbox" in ASCII, to be recognisable in {@code pg_locks}).
@@ -22,6 +24,8 @@ public final class PostgresOutbox implements OutboxStore {
             INSERT INTO outbox (event_id, track_number, payload)
             VALUES (:eventId, :trackNumber, :payload)
             """;
+    // The outbox holds only what waits (published rows are deleted), so counting it stays cheap.
+    private static final String BACKLOG = "SELECT count(*) AS events, min(recorded_at) AS oldest FROM outbox";
     private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
     static final String OLDEST = """
             SELECT id, payload
@@ -61,6 +65,17 @@ public final class PostgresOutbox implements OutboxStore {
                 .bind("payload", payload(event))
                 .execute();
         handle.afterCommit(signal::recorded);
+    }
+
+    @Override
+    public Backlog backlog() {
+        return db.withHandle(handle -> handle.createQuery(BACKLOG)
+                .map((rs, ctx) -> {
+                    long events = rs.getLong("events");
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return events == 0 || oldest == null ? Backlog.EMPTY : new Backlog(events, oldest.toInstant());
+                })
+                .one());
     }
 
     @Override

@@ -46,6 +46,12 @@ final class AccessLog {
         return (tenths / 10) + "." + (tenths % 10);
     }
 
+    /** The matched route template, or {@link HttpRequestObserver#UNMATCHED}. */
+    static String routeOf(Context ctx) {
+        String route = ctx.attribute(ROUTE_ATTRIBUTE);
+        return route == null ? HttpRequestObserver.UNMATCHED : route;
+    }
+
     static void log(Context ctx, Float durationMillis) {
         try {
             TelegramId manager = ctx.attribute(ManagerRequestPipeline.MANAGER_ATTRIBUTE);

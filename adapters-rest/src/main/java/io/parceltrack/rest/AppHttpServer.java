@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,13 +38,19 @@ public final class AppHttpServer {
      */
     public AppHttpServer(HttpServerSettings settings, Map<String, ReadinessCheck> readinessChecks,
             List<RouteGroup> groups) {
+        this(settings, readinessChecks, groups, HttpRequestObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} of every request answered (for metrics). */
+    public AppHttpServer(HttpServerSettings settings, Map<String, ReadinessCheck> readinessChecks,
+            List<RouteGroup> groups, HttpRequestObserver observer) {
         this.settings = settings;
         this.groups = List.copyOf(groups);
         ApiJson json = new ApiJson();
         ProblemTranslator problems = new ProblemTranslator(json, settings.unavailableRetryAfter());
         this.health = new HealthEndpoints(readinessChecks, settings.readinessTimeout(), json, problems);
         this.app = Javalin.create(config -> {
-            configureServer(config, json, problems);
+            configureServer(config, json, problems, observer);
             config.events.handlerAdded(added -> {
                 if (added.getHttpMethod().isHttpMethod()) {
                     endpoints.add(added.getHttpMethod().name() + " " + added.getPath());
@@ -56,7 +63,8 @@ public final class AppHttpServer {
         });
     }
 
-    private void configureServer(JavalinConfig config, ApiJson json, ProblemTranslator problems) {
+    private void configureServer(JavalinConfig config, ApiJson json, ProblemTranslator problems,
+            HttpRequestObserver observer) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
@@ -77,7 +85,11 @@ public final class AppHttpServer {
         config.routes.exception(HttpResponseException.class, problems::respond);
         config.routes.exception(Exception.class, problems::respond);
         config.router.javaLangErrorHandler(problems::respondToError);
-        config.requestLogger.http(AccessLog::log);
+        config.requestLogger.http((ctx, millis) -> {
+            AccessLog.log(ctx, millis);
+            observer.completed(ctx.method().name(), AccessLog.routeOf(ctx), ctx.statusCode(),
+                    Duration.ofNanos(millis == null ? 0 : (long) (millis * 1_000_000.0)));
+        });
     }
 
     /**

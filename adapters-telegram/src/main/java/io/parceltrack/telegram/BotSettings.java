@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param rates how fast the bot may send
  * @param pollTimeout how long one getUpdates long poll waits for news
  * @param chatBacklog updates of one chat that may wait to be answered; more are skipped (see docs/BOTS.md)
+ * @param observer told of every Bot API request and its outcome (metrics)
  */
 public record BotSettings(
         String name,
@@ -29,7 +30,8 @@ public record BotSettings(
         ZoneId timeZone,
         SendRates rates,
         Duration pollTimeout,
-        int chatBacklog) {
+        int chatBacklog,
+        BotApiObserver observer) {
 
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
     /** A person typing fast sends a few messages within the second a reply takes; a flood sends many more. */
@@ -45,6 +47,7 @@ public record BotSettings(
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(rates, "rates");
         Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(observer, "observer");
         if (!TOKEN.matcher(token).matches()) {
             // Say what is wrong without repeating the secret.
             throw new IllegalArgumentException("the bot token of " + name + " is not of the form 123456:ABC-def");
@@ -61,6 +64,13 @@ public record BotSettings(
         }
     }
 
+    /** The settings of a bot nobody observes. */
+    public BotSettings(String name, String token, URI telegramUrl, String username, Language defaultLanguage,
+            ZoneId timeZone, SendRates rates, Duration pollTimeout, int chatBacklog) {
+        this(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, pollTimeout, chatBacklog,
+                BotApiObserver.NONE);
+    }
+
     /** Settings with Telegram's own rates and a 50-second long poll. */
     public static BotSettings of(String name, String token, URI telegramUrl, String username,
             Language defaultLanguage, ZoneId timeZone) {
@@ -70,17 +80,22 @@ public record BotSettings(
 
     public BotSettings withRates(SendRates newRates) {
         return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, newRates, pollTimeout,
-                chatBacklog);
+                chatBacklog, observer);
     }
 
     public BotSettings withPollTimeout(Duration newPollTimeout) {
         return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, newPollTimeout,
-                chatBacklog);
+                chatBacklog, observer);
     }
 
     public BotSettings withChatBacklog(int newChatBacklog) {
         return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, pollTimeout,
-                newChatBacklog);
+                newChatBacklog, observer);
+    }
+
+    public BotSettings withObserver(BotApiObserver newObserver) {
+        return new BotSettings(name, token, telegramUrl, username, defaultLanguage, timeZone, rates, pollTimeout,
+                chatBacklog, newObserver);
     }
 
     /** The token with everything after the bot id hidden, for logs. */

@@ -32,7 +32,7 @@ public final class AccountServiceApp implements App {
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         AccountArea accounts = AccountArea.open(assembly);
-        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), assembly.lifecycle());
+        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), assembly);
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

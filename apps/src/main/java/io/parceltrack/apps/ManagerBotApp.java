@@ -51,8 +51,8 @@ public final class ManagerBotApp implements App {
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         new ManagerBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
-                GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
-                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly.lifecycle()), BotData.open(assembly));
+                GrpcWiring.accountClient(settings.grpc(), assembly),
+                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly), BotData.open(assembly));
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

@@ -45,9 +45,9 @@ public final class ParcelsManagerServiceApp implements App {
         ManagerParcelArea parcels = new ManagerParcelArea(assembly, data);
         parcels.relayEventsTo(EventTransport.open(assembly).eventPublisher());
         GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(), List.of(parcels.grpcService()),
-                assembly.lifecycle());
+                assembly);
         AppHttpServer http = HttpWiring.serve(assembly,
-                List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
+                List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly),
                         new WebhookArea(assembly, data).endpoints())));
         assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1");
         return assembly.lifecycle();

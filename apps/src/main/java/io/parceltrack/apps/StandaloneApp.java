@@ -109,11 +109,11 @@ public final class StandaloneApp implements App {
         new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(), botData);
 
         GrpcWiring.loopbackServer("account", settings.grpc().account().port(), accounts.grpcServices(),
-                assembly.lifecycle());
+                assembly);
         GrpcWiring.loopbackServer("parcels-manager", settings.grpc().parcelsManager().port(),
-                List.of(managerParcels.grpcService()), assembly.lifecycle());
+                List.of(managerParcels.grpcService()), assembly);
         GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
-                List.of(userParcels.grpcService()), assembly.lifecycle());
+                List.of(userParcels.grpcService()), assembly);
         AppHttpServer http = HttpWiring.serve(assembly,
                 List.of(managerParcels.restApi(accounts.service(), webhooks.endpoints()), userParcels.trackingPage(assembly)));
         String httpHost = settings.http().host();

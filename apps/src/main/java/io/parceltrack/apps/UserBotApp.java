@@ -42,8 +42,8 @@ public final class UserBotApp implements App {
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         UserBotArea bot = new UserBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
-                GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
-                GrpcWiring.parcelsUserClient(settings.grpc(), assembly.lifecycle()), BotData.open(assembly));
+                GrpcWiring.accountClient(settings.grpc(), assembly),
+                GrpcWiring.parcelsUserClient(settings.grpc(), assembly), BotData.open(assembly));
         bot.sendNotificationsFrom(EventTransport.open(assembly));
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();

@@ -9,7 +9,7 @@ import java.util.Map;
 final class DeploymentManifests {
     /** Images of the infrastructure around the apps; every other image in a manifest must be the app image. */
     private static final List<String> INFRASTRUCTURE_IMAGES =
-            List.of("postgres:", "apache/kafka:", "docker.elastic.co/");
+            List.of("postgres:", "apache/kafka:", "docker.elastic.co/", "prom/prometheus:", "grafana/grafana:");
 
     private DeploymentManifests() {}
 

@@ -9,6 +9,7 @@ import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
+import io.parceltrack.port.out.OutboxBacklog;
 import io.parceltrack.port.out.OutboxStore;
 import io.parceltrack.port.out.ParcelStore;
 import io.parceltrack.port.out.RecordCheckpointPort;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * so a page costs its offset and size rather than a scan of every parcel.
  */
 public final class InMemoryParcelDatabase
-        implements ParcelStore, RecordCheckpointPort, SubscriptionStore, OutboxStore {
+        implements ParcelStore, RecordCheckpointPort, SubscriptionStore, OutboxStore, OutboxBacklog {
 
     private record Row<T>(long sequence, T value) {}
 
@@ -208,6 +209,14 @@ public final class InMemoryParcelDatabase
     }
 
     // --- OutboxStore
+
+    /** The oldest event's time is when it occurred, which is when it was recorded here. */
+    @Override
+    public Backlog backlog() {
+        synchronized (lock) {
+            return outbox.isEmpty() ? Backlog.EMPTY : new Backlog(outbox.size(), outbox.firstEntry().getValue().occurredAt());
+        }
+    }
 
     @Override
     public void onRecorded(Runnable listener) {

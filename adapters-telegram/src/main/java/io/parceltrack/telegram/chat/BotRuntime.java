@@ -69,7 +69,7 @@ public final class BotRuntime<S> {
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendingHttp, settings.token(), telegramUrl);
         this.sender = new PacedSender(settings.name(), client::execute, settings.rates(),
-                chatId -> markUnreachable(blockedChats, clock, chatId));
+                chatId -> markUnreachable(blockedChats, clock, chatId), settings.observer());
         this.delivery = new ReplyDelivery(settings.name(), sender);
         this.turns = new TurnRunner<>(settings, flow, memory, blockedChats, phrasebooks, dates, clock, skipped);
     }

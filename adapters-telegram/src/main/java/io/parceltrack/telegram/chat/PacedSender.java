@@ -1,8 +1,10 @@
 package io.parceltrack.telegram.chat;
 
 import io.parceltrack.port.out.UnavailableException;
+import io.parceltrack.telegram.BotApiObserver;
 import io.parceltrack.telegram.SendRates;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,6 +44,7 @@ public final class PacedSender implements AutoCloseable {
     private final BotApiCall api;
     private final SendRates rates;
     private final LongConsumer onUnreachable;
+    private final BotApiObserver observer;
     private final long windowNanos;
     private final ExecutorService requests;
     private final Thread dispatcher;
@@ -77,7 +80,14 @@ public final class PacedSender implements AutoCloseable {
             int[] failures) {}
 
     public PacedSender(String botName, BotApiCall api, SendRates rates, LongConsumer onUnreachable) {
+        this(botName, api, rates, onUnreachable, BotApiObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} how each request ended. */
+    public PacedSender(String botName, BotApiCall api, SendRates rates, LongConsumer onUnreachable,
+            BotApiObserver observer) {
         this.botName = botName;
+        this.observer = observer;
         this.api = api;
         this.rates = rates;
         this.onUnreachable = onUnreachable;
@@ -280,6 +290,7 @@ public final class PacedSender implements AutoCloseable {
 
     private Outcome attempt(long chatId, BotApiMethod<? extends Serializable> method) {
         Outcome outcome = new Outcome();
+        long started = System.nanoTime();
         try {
             outcome.answer = api.call(method);
         } catch (TelegramApiRequestException e) {
@@ -289,7 +300,22 @@ public final class PacedSender implements AutoCloseable {
         } catch (RuntimeException e) {
             outcome.transientFailure = e;
         }
+        observer.answered(botName, method.getMethod(), observed(outcome), outcome.retryAfterSeconds,
+                Duration.ofNanos(System.nanoTime() - started));
         return outcome;
+    }
+
+    private static BotApiObserver.Outcome observed(Outcome outcome) {
+        if (outcome.retryAfterSeconds > 0) {
+            return BotApiObserver.Outcome.RATE_LIMITED;
+        }
+        if (outcome.failure instanceof RecipientUnreachableException) {
+            return BotApiObserver.Outcome.RECIPIENT_UNREACHABLE;
+        }
+        if (outcome.failure != null) {
+            return BotApiObserver.Outcome.REJECTED;
+        }
+        return outcome.transientFailure != null ? BotApiObserver.Outcome.FAILED : BotApiObserver.Outcome.OK;
     }
 
     private static void classify(long chatId, TelegramApiRequestException e, Outcome outcome) {

@@ -10,6 +10,7 @@ import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.Messenger.SendResult;
 import io.parceltrack.telegram.Backend;
+import io.parceltrack.telegram.BotApiObserver;
 import io.parceltrack.telegram.Person;
 import io.parceltrack.telegram.SendRates;
 import io.parceltrack.telegram.TestBots;
@@ -24,9 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,9 @@ class TelegramMessengerIT {
 
     private final TelegramEmulator emulator = new TelegramEmulator(EmulatorLimits.telegramLike());
     private final Backend backend = new Backend();
+    /** What the bot told its observer (metrics): each Bot API request's outcome and retry_after. */
+    private final List<BotApiObserver.Outcome> observed = new CopyOnWriteArrayList<>();
+    private final AtomicInteger retryAfterSeconds = new AtomicInteger();
     private EmulatedBot telegram;
     private UserBot bot;
 
@@ -61,7 +67,12 @@ class TelegramMessengerIT {
     }
 
     private UserBot newBot(SendRates rates) {
-        return new UserBot(TestBots.settings("user-bot", TOKEN, "parcel_notify_bot", emulator).withRates(rates),
+        BotApiObserver observer = (name, method, outcome, retryAfter, elapsed) -> {
+            observed.add(outcome);
+            retryAfterSeconds.addAndGet(retryAfter);
+        };
+        return new UserBot(TestBots.settings("user-bot", TOKEN, "parcel_notify_bot", emulator).withRates(rates)
+                        .withObserver(observer),
                 new UserBot.Ports(backend.accountService, backend.accountService, backend.userParcels,
                         backend.conversations, backend.blockedChats),
                 backend.clock);
@@ -96,6 +107,10 @@ class TelegramMessengerIT {
         assertThat(stats.tooManyRequests()).as("429 answers").isPositive();
         assertThat(stats.requestsDuringPenalty()).as("requests that ignored retry_after").isZero();
         assertThat(stats.accepted()).isEqualTo(80);
+        assertThat(observed.stream().filter(outcome -> outcome == BotApiObserver.Outcome.RATE_LIMITED).count())
+                .as("429s observed").isEqualTo(stats.tooManyRequests());
+        assertThat(observed.stream().filter(outcome -> outcome == BotApiObserver.Outcome.OK).count()).isEqualTo(80);
+        assertThat(retryAfterSeconds.get()).as("retry_after observed").isGreaterThanOrEqualTo((int) stats.tooManyRequests());
         assertThat(stats.maxPerWindow()).isLessThanOrEqualTo(30);
         assertThat(stats.maxPerChatPerWindow()).isEqualTo(1);
     }
@@ -110,6 +125,7 @@ class TelegramMessengerIT {
 
         assertThat(bot.messenger().sendNotification(delivery(anna.id(), 1))).isEqualTo(SendResult.RECIPIENT_UNREACHABLE);
         assertThat(backend.blockedChats.isBlocked("user-bot", anna.id())).isTrue();
+        assertThat(observed).as("the 403 observed").containsOnlyOnce(BotApiObserver.Outcome.RECIPIENT_UNREACHABLE);
         telegram.unblock(anna.id());
         assertThat(bot.messenger().sendNotification(delivery(anna.id(), 2)))
                 .as("not tried again while recorded as blocked").isEqualTo(SendResult.RECIPIENT_UNREACHABLE);

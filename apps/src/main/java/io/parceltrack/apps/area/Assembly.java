@@ -1,6 +1,7 @@
 package io.parceltrack.apps.area;
 
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.metrics.AppMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.rest.ReadinessCheck;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * What the areas of one app build on while it is assembled: its name, settings and clock, the
- * lifecycle its components join, and the readiness checks its HTTP server will answer with.
+ * lifecycle its components join, its meters, and the readiness checks its HTTP server will answer with.
  */
 public final class Assembly {
     private final String app;
@@ -18,12 +19,16 @@ public final class Assembly {
     private final Clock clock;
     private final Lifecycle lifecycle;
     private final Map<String, ReadinessCheck> readiness = new LinkedHashMap<>();
+    private final AppMetrics metrics;
 
     public Assembly(String app, AppSettings settings, Clock clock) {
         this.app = app;
         this.settings = settings;
         this.clock = clock;
         this.lifecycle = new Lifecycle(app);
+        this.metrics = new AppMetrics(app);
+        // Joins first, so it closes last: every component may still count on its way down.
+        lifecycle.add(Component.of("metrics", () -> {}, metrics::close));
     }
 
     public String app() {
@@ -40,6 +45,10 @@ public final class Assembly {
 
     public Lifecycle lifecycle() {
         return lifecycle;
+    }
+
+    public AppMetrics metrics() {
+        return metrics;
     }
 
     /** Adds a component to the lifecycle: started in order, stopped in reverse. */

@@ -1,5 +1,6 @@
 package io.parceltrack.apps.area;
 
+import io.parceltrack.apps.metrics.FlowMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.memory.InMemoryEventBus;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
@@ -26,7 +27,8 @@ final class InProcessEvents implements EventTransport {
     @Override
     public void fanOut(SubscriptionStore subscriptions) {
         NotificationFanOutService fanOut = new NotificationFanOutService(
-                subscriptions, bus, assembly.settings().notifications().fanOutPageSize());
+                subscriptions, new FlowMetrics(assembly.metrics().registry()).fannedOut(bus),
+                assembly.settings().notifications().fanOutPageSize());
         bus.onParcelEvent(fanOut::fanOut);
     }
 

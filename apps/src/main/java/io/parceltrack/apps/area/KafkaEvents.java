@@ -1,5 +1,7 @@
 package io.parceltrack.apps.area;
 
+import io.parceltrack.apps.metrics.FlowMetrics;
+import io.parceltrack.apps.metrics.KafkaMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.KafkaWiring;
 import io.parceltrack.kafka.KafkaParcelEventPublisher;
@@ -23,7 +25,8 @@ final class KafkaEvents implements EventTransport {
 
     KafkaEvents(Assembly assembly) {
         this.assembly = assembly;
-        this.kafka = new KafkaWiring(assembly.settings().kafka(), assembly.settings().security().kafka());
+        this.kafka = new KafkaWiring(assembly.settings().kafka(), assembly.settings().security().kafka(),
+                new KafkaMetrics(assembly.metrics().registry()));
         kafka.createTopicsOnStart(assembly.lifecycle());
     }
 
@@ -38,16 +41,17 @@ final class KafkaEvents implements EventTransport {
     public void fanOut(SubscriptionStore subscriptions) {
         int pageSize = assembly.settings().notifications().fanOutPageSize();
         ParcelEventFanOutConsumer consumer = new ParcelEventFanOutConsumer(kafka.fanOutConsumer(),
-                deliveries -> new NotificationFanOutService(subscriptions, deliveries, pageSize));
+                deliveries -> new NotificationFanOutService(subscriptions,
+                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
-        assembly.readyWhen("parcel event consumer", consumer::isRunning);
+        assembly.readyWhen("parcel event consumer", consumer::hasJoinedGroup);
     }
 
     @Override
     public void webhooks(EnqueueWebhooksUseCase enqueue) {
         WebhookEventConsumer consumer = new WebhookEventConsumer(kafka.webhookConsumer(), enqueue);
         assembly.add(Component.of("webhook event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
-        assembly.readyWhen("webhook event consumer", consumer::isRunning);
+        assembly.readyWhen("webhook event consumer", consumer::hasJoinedGroup);
     }
 
     @Override
@@ -55,6 +59,6 @@ final class KafkaEvents implements EventTransport {
         NotificationDeliveryConsumer consumer = new NotificationDeliveryConsumer(
                 kafka.deliveryConsumer(assembly.settings().notifications().parallelRecipients()), delivery);
         assembly.add(Component.of("delivery consumer", consumer::start, () -> consumer.stop(DELIVERY_STOP_GRACE)));
-        assembly.readyWhen("delivery consumer", consumer::isRunning);
+        assembly.readyWhen("delivery consumer", consumer::hasJoinedGroup);
     }
 }

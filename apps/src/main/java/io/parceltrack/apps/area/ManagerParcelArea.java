@@ -3,6 +3,8 @@ package io.parceltrack.apps.area;
 import io.grpc.BindableService;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SecuritySettings;
+import io.parceltrack.apps.metrics.FlowMetrics;
+import io.parceltrack.apps.metrics.OutboxGauges;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.HttpWiring;
@@ -36,7 +38,9 @@ public final class ManagerParcelArea {
     public ManagerParcelArea(Assembly assembly, ParcelData data) {
         this.assembly = assembly;
         this.data = data;
-        this.service = new ManagerParcelService(data.parcels(), data.checkpoints(), assembly.clock(), new SecureRandom());
+        this.service = new ManagerParcelService(data.parcels(),
+                new FlowMetrics(assembly.metrics().registry()).checkpoints(data.checkpoints()), assembly.clock(),
+                new SecureRandom());
     }
 
     public ManagerParcelService service() {
@@ -51,9 +55,11 @@ public final class ManagerParcelArea {
     public void relayEventsTo(ParcelEventPublisher publisher) {
         AppSettings.Outbox outbox = assembly.settings().outbox();
         OutboxRelayWorker relay = new OutboxRelayWorker(
-                new OutboxRelayService(data.outbox(), publisher, outbox.batchSize()),
+                new OutboxRelayService(data.outbox(), new FlowMetrics(assembly.metrics().registry()).relayed(publisher),
+                        outbox.batchSize()),
                 outbox.pollInterval(), outbox.maxBackoff());
         data.outbox().onRecorded(relay::wakeUp);
+        OutboxGauges.register(assembly.metrics().registry(), data.backlog(), assembly.clock());
         assembly.add(Component.of("outbox relay", relay::start, () -> relay.stop(RELAY_STOP_GRACE)));
     }
 

@@ -1,5 +1,7 @@
 package io.parceltrack.apps.area;
 
+import io.parceltrack.apps.metrics.FlowMetrics;
+import io.parceltrack.apps.metrics.TelegramMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.BotWiring;
 import io.parceltrack.apps.wiring.Housekeeping;
@@ -29,7 +31,8 @@ public final class UserBotArea {
         this.assembly = assembly;
         this.data = data;
         this.bot = new UserBot(
-                BotWiring.settings(BotWiring.USER_BOT, telegram.userBot(), telegram.url(), assembly.settings().telegram()),
+                BotWiring.settings(BotWiring.USER_BOT, telegram.userBot(), telegram.url(), assembly.settings().telegram())
+                        .withObserver(new TelegramMetrics(assembly.metrics().registry())),
                 new UserBot.Ports(accounts, accounts, parcels, data.conversations(), data.blockedChats()),
                 BotWiring.recipientDetails(assembly.settings().telegram()), assembly.clock());
         assembly.add(Component.of("user bot", bot::start, bot::stop));
@@ -42,8 +45,9 @@ public final class UserBotArea {
      */
     public void sendNotificationsFrom(EventTransport events) {
         String owner = KafkaWiring.instanceId(assembly.settings().kafka());
-        events.deliverTo(new NotificationDeliveryService(data.deliveryClaims(), bot.messenger(), assembly.clock(),
-                owner, CLAIM_STALE_AFTER));
+        events.deliverTo(new FlowMetrics(assembly.metrics().registry()).delivered(
+                new NotificationDeliveryService(data.deliveryClaims(), bot.messenger(), assembly.clock(),
+                        owner, CLAIM_STALE_AFTER)));
         assembly.add(new Housekeeping(assembly.clock())
                 .every("delivery claims", ManagerParcelArea.KEEP_BOOKKEEPING, data.deliveryClaims()::forgetBefore));
     }

@@ -1,5 +1,6 @@
 package io.parceltrack.apps.wiring;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
 import io.parceltrack.apps.config.SecuritySettings;
@@ -17,7 +18,10 @@ public final class DatabaseWiring {
 
     private DatabaseWiring() {}
 
-    /** The database of {@code role}, closed when the app stops; the app is ready only while it answers. */
+    /**
+     * The database of {@code role}, closed when the app stops; the app is ready only while it answers
+     * and once its schema has no pending migrations.
+     */
     public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, Assembly assembly) {
         String name = role.name().toLowerCase(Locale.ROOT) + " database";
         SecuritySettings.QueryTimeouts limits = switch (role) {
@@ -26,7 +30,8 @@ public final class DatabaseWiring {
             case BOTS -> assembly.settings().security().botsTimeouts();
         };
         PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app())
-                .withQueryTimeouts(limits.statement(), limits.lock()));
+                .withQueryTimeouts(limits.statement(), limits.lock()), role,
+                new MicrometerMetricsTrackerFactory(assembly.metrics().registry()));
         assembly.lifecycle().add(name + " pool", opened);
         AppSettings.Databases all = assembly.settings().db();
         if (all.migrateOnStart()) {
@@ -34,6 +39,7 @@ public final class DatabaseWiring {
             LOG.info("{} database schema is up to date: {}", role, report);
         }
         assembly.readyWhen(name, opened::isReachable);
+        assembly.readyWhen(name + " schema", new SchemaReadiness(opened, role));
         return opened;
     }
 

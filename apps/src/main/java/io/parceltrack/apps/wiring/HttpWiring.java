@@ -2,15 +2,21 @@ package io.parceltrack.apps.wiring;
 
 import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.metrics.HttpMetrics;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.rest.AppHttpServer;
 import io.parceltrack.rest.HttpServerSettings;
+import io.parceltrack.rest.MetricsEndpoint;
 import io.parceltrack.rest.RateLimitSettings;
 import io.parceltrack.rest.RouteGroup;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The app's one HTTP server (health probes plus its route groups) as a lifecycle component. */
+/**
+ * The app's one HTTP server as a lifecycle component: health probes, {@code GET /metrics} and the
+ * app's route groups, every request counted by route template.
+ */
 public final class HttpWiring {
     /** Where the REST API v1 lives under the server's root (adapters-rest serves it there). */
     private static final String API_BASE_PATH = "/api/v1";
@@ -46,12 +52,15 @@ public final class HttpWiring {
         HttpServerSettings settings = settings(assembly.settings().http())
                 .withAddress(ALL_INTERFACES, assembly.settings().healthPort());
         AppHttpServer server = start(assembly, settings, List.of());
-        assembly.lifecycle().announce(() -> "health: http://localhost:" + server.port() + "/health/ready");
+        assembly.lifecycle().announce(() -> "health: http://localhost:" + server.port() + "/health/ready, metrics: /metrics");
         return server;
     }
 
     private static AppHttpServer start(Assembly assembly, HttpServerSettings settings, List<RouteGroup> groups) {
-        AppHttpServer server = new AppHttpServer(settings, assembly.readiness(), groups);
+        List<RouteGroup> all = new ArrayList<>(groups);
+        all.add(new MetricsEndpoint(assembly.metrics()::scrape, assembly.settings().metrics().bearerToken()));
+        AppHttpServer server = new AppHttpServer(settings, assembly.readiness(), all,
+                new HttpMetrics(assembly.metrics().registry()));
         assembly.add(Component.of("HTTP server", server::start, server::stop));
         return server;
     }

@@ -6,6 +6,7 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.kafka.ConsumerSettings;
 import io.parceltrack.kafka.DeliveryConsumerSettings;
 import io.parceltrack.kafka.FanOutConsumerSettings;
+import io.parceltrack.kafka.KafkaClientObserver;
 import io.parceltrack.kafka.KafkaClientSettings;
 import io.parceltrack.kafka.KafkaSecurity;
 import io.parceltrack.kafka.KafkaTopicCreator;
@@ -32,13 +33,18 @@ public final class KafkaWiring {
     private final String instanceId;
 
     public KafkaWiring(AppSettings.Kafka kafka) {
-        this(kafka, KafkaSecurity.plaintext());
+        this(kafka, KafkaSecurity.plaintext(), KafkaClientObserver.NONE);
     }
 
     /** Every producer, consumer and admin client made from here logs in with {@code security}. */
     public KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security) {
+        this(kafka, security, KafkaClientObserver.NONE);
+    }
+
+    /** As above, every client opened from here reported to {@code observer} (metrics). */
+    public KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security, KafkaClientObserver observer) {
         this.kafka = kafka;
-        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security);
+        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security).withObserver(observer);
         this.instanceId = instanceId(kafka);
     }
 

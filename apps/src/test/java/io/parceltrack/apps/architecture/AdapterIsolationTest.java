@@ -69,6 +69,15 @@ class AdapterIsolationTest {
                     "io.parceltrack.kafka..", "io.parceltrack.rest..", "io.parceltrack.telegram..",
                     "io.parceltrack.webhooks..", "io.parceltrack.apps..");
 
+    /**
+     * Adapters report what happened to observer interfaces of their own (HttpRequestObserver,
+     * GrpcCallObserver, BotApiObserver, KafkaClientObserver); only the apps turn that into meters.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAppsKnowTheMetricsLibrary = noClasses()
+            .that().resideOutsideOfPackage("io.parceltrack.apps..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "com.zaxxer.hikari.metrics.micrometer..");
+
     @ArchTest
     static final ArchRule onlyTheAppsKnowTheApps = noClasses()
             .that().resideOutsideOfPackage("io.parceltrack.apps..")

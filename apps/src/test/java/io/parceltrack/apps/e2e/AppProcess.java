@@ -44,6 +44,11 @@ final class AppProcess {
         return command;
     }
 
+    /** {@code GET /metrics} of this process: on the same server as its readiness probe. */
+    URI metrics() {
+        return readiness.resolve("/metrics");
+    }
+
     Path log() {
         return log;
     }

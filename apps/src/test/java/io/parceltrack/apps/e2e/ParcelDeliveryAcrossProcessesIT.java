@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -115,6 +118,33 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
             databases.forEach(TemporaryDatabase::close);
             databases.clear();
         }
+    }
+
+    /** The binders' metrics docs/OPERATIONS.md names, exported where they belong: pools, Kafka clients, gRPC. */
+    @Test
+    @Order(3)
+    void eachProcessExportsThePoolKafkaAndGrpcMetricsItsWorkNeeds() {
+        SoftAssertions softly = new SoftAssertions();
+        for (AppProcess process : processes) {
+            ScrapedMetrics metrics = ScrapedMetrics.of(http, process);
+            softly.assertThat(metrics.exports("hikaricp_connections_active")).as(process.command() + " pool").isTrue();
+            softly.assertThat(metrics.exports("parceltrack_http_server_requests_seconds_count"))
+                    .as(process.command() + " HTTP requests").isTrue();
+            boolean consumes = List.of("notification-service", "user-bot").contains(process.command());
+            softly.assertThat(metrics.exports("kafka_consumer_fetch_manager_records_lag_max"))
+                    .as(process.command() + " consumer lag").isEqualTo(consumes);
+        }
+        softly.assertThat(ScrapedMetrics.of(http, process("account-service")).sum("parceltrack_grpc_server_calls_seconds_count",
+                "code=\"OK\"")).as("account-service answered gRPC calls").isPositive();
+        softly.assertThat(ScrapedMetrics.of(http, process("user-bot")).sum("parceltrack_grpc_client_calls_seconds_count",
+                "service=\"parceltrack.account.User\"")).as("user-bot called the account service").isPositive();
+        softly.assertThat(ScrapedMetrics.of(http, process("user-bot")).sum("parceltrack_telegram_requests_seconds_count",
+                "bot=\"user-bot\"", "outcome=\"ok\"")).as("user-bot's Bot API requests").isPositive();
+        softly.assertAll();
+    }
+
+    private AppProcess process(String command) {
+        return processes.stream().filter(process -> process.command().equals(command)).findFirst().orElseThrow();
     }
 
     @Override

@@ -62,6 +62,19 @@ abstract class ParcelDeliveryStory {
     /** The root of the server that serves the public tracking page ({@code /track}). */
     abstract URI trackingPage();
 
+    private FlowCounters beforeTheStory;
+
+    @Test
+    @Order(0)
+    void everyProcessServesItsMetrics() {
+        for (AppProcess process : processes()) {
+            ScrapedMetrics metrics = ScrapedMetrics.of(http, process);
+            assertThat(metrics.sum("jvm_memory_used_bytes", "app=\"" + process.command() + "\""))
+                    .as(process.command() + " reports its JVM under its own name").isPositive();
+        }
+        beforeTheStory = FlowCounters.scrape(http, processes());
+    }
+
     @Test
     @Order(1)
     void aCheckpointPostedThroughTheApiReachesTheSubscribedRecipientOnce() {
@@ -88,6 +101,31 @@ abstract class ParcelDeliveryStory {
         assertThat(notifications.get(1)).contains("delivered").contains(trackNumber);
         assertThat(managersSystem.parcel(trackNumber).path("parcel_status").asText()).isEqualTo("DELIVERED");
         strangerSeesOnTheTrackingPage(trackNumber);
+    }
+
+    /** The story posted two checkpoints to a parcel with one subscriber: every counter on the way moved by exactly that. */
+    @Test
+    @Order(2)
+    void theMetricsCountedEveryCheckpointAndNotificationExactlyOnce() {
+        assertThat(beforeTheStory).as("the counters before the story").isNotNull();
+        FlowCounters expected = FlowCounters.expected(2, 1);
+        // A counter moves just after the chat shows the message it counts: give the last one a moment.
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        FlowCounters moved = FlowCounters.scrape(http, processes()).since(beforeTheStory);
+        while (!moved.equals(expected) && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(200));
+            moved = FlowCounters.scrape(http, processes()).since(beforeTheStory);
+        }
+        assertThat(moved).isEqualTo(expected);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Anyone with the number sees the status on the public page, and neither the recipient nor the address. */
