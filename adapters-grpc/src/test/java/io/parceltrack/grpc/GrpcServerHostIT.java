@@ -79,7 +79,7 @@ class GrpcServerHostIT {
     void aTakenPortIsReportedWithTheAddress() {
         InetSocketAddress taken = new InetSocketAddress("127.0.0.1", server.host.port());
 
-        assertThatThrownBy(() -> new GrpcServerHost(taken, List.of()).start())
+        assertThatThrownBy(() -> new GrpcServerHost(taken, List.of(), RunningGrpcServer.PLAINTEXT).start())
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot serve gRPC on")
                 .hasMessageContaining(Integer.toString(server.host.port()));

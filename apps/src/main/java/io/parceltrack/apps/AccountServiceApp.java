@@ -26,13 +26,15 @@ public final class AccountServiceApp implements App {
     @Override
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
         App.require(reader, COMMAND, "parceltrack.db.accounts.url", settings.db().accounts().url());
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         AccountArea accounts = AccountArea.open(assembly);
-        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), assembly.lifecycle());
+        GrpcWiring.server("account", settings.grpc().account().port(), accounts.grpcServices(), settings.grpc(),
+                assembly.lifecycle());
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

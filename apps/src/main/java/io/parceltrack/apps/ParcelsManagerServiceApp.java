@@ -36,6 +36,7 @@ public final class ParcelsManagerServiceApp implements App {
         App.require(reader, COMMAND, "parceltrack.db.parcels.url", settings.db().parcels().url());
         App.require(reader, COMMAND, "parceltrack.kafka.bootstrap-servers", settings.kafka().bootstrapServers());
         App.require(reader, COMMAND, "parceltrack.grpc.account.address", settings.grpc().account().address());
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class ParcelsManagerServiceApp implements App {
         ManagerParcelArea parcels = new ManagerParcelArea(assembly, data);
         parcels.relayEventsTo(EventTransport.open(assembly).eventPublisher());
         GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(), List.of(parcels.grpcService()),
-                assembly.lifecycle());
+                settings.grpc(), assembly.lifecycle());
         AppHttpServer http = HttpWiring.serve(assembly,
                 List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
                         new WebhookArea(assembly, data).endpoints())));

@@ -30,6 +30,7 @@ public final class ParcelsUserServiceApp implements App {
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
         App.require(reader, COMMAND, "parceltrack.db.parcels.url", settings.db().parcels().url());
         UserParcelArea.checkUserBotUsername(settings, reader);
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override
@@ -37,7 +38,7 @@ public final class ParcelsUserServiceApp implements App {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         UserParcelArea parcels = new UserParcelArea(ParcelData.open(assembly));
         GrpcWiring.server("parcels-user", settings.grpc().parcelsUser().port(), List.of(parcels.grpcService()),
-                assembly.lifecycle());
+                settings.grpc(), assembly.lifecycle());
         // The page is public: it gets the HTTP port (with the probes), like the manager API in its service.
         AppHttpServer http = HttpWiring.serve(assembly, List.of(parcels.trackingPage(assembly)));
         assembly.lifecycle().announce(() -> "tracking page: http://localhost:" + http.port() + "/track");

@@ -9,6 +9,8 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.parceltrack.grpc.GrpcServerHost;
+import io.parceltrack.grpc.GrpcServerOptions;
+import io.parceltrack.grpc.TransportSecurity;
 import io.parceltrack.grpc.ManagerAccountGrpcService;
 import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.memory.InMemoryAccountStore;
@@ -114,7 +116,8 @@ class ProbedEndpointsIT {
         InMemoryAccountStore store = new InMemoryAccountStore();
         AccountService accounts = new AccountService(store, store, Clock.systemUTC(), new SecureRandom());
         GrpcServerHost server = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts))).start();
+                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts)),
+                new GrpcServerOptions(TransportSecurity.plaintext(), false, GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES)).start();
         ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
         try {
             assertThat(grpcServices).isNotEmpty();

@@ -3,6 +3,7 @@ package io.parceltrack.apps.wiring;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.runtime.ListenAddress;
@@ -10,18 +11,52 @@ import io.parceltrack.grpc.AccountGrpcClient;
 import io.parceltrack.grpc.ClientChannels;
 import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.GrpcServerHost;
+import io.parceltrack.grpc.GrpcServerOptions;
 import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.grpc.ParcelsUserGrpcClient;
-import java.net.InetAddress;
+import io.parceltrack.grpc.TransportSecurity;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** gRPC servers and client channels as lifecycle components. */
+/** gRPC servers and client channels as lifecycle components, over mutual TLS unless the settings say plaintext. */
 public final class GrpcWiring {
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final String TLS = "parceltrack.grpc.tls.";
 
     private GrpcWiring() {}
+
+    /**
+     * For each app that serves or calls gRPC: with TLS on (the default), its certificate, key and the
+     * cluster CA must be readable files.
+     */
+    public static void checkTransportSecurity(AppSettings settings, SettingsReader reader) {
+        AppSettings.GrpcTls tls = settings.grpc().tls();
+        if (!tls.enabled()) {
+            return;
+        }
+        requireFile(reader, TLS + "certificate", tls.certificate());
+        requireFile(reader, TLS + "private-key", tls.privateKey());
+        requireFile(reader, TLS + "trusted-ca", tls.trustedCa());
+    }
+
+    private static void requireFile(SettingsReader reader, String path, String file) {
+        if (file.isBlank()) {
+            reader.problem(path, "is required while parceltrack.grpc.tls.enabled is true (PEM file; `./parceltrack certs DIR`"
+                    + " makes them for local runs), or set PARCELTRACK_GRPC_TLS_ENABLED=false for plaintext on a trusted machine");
+        } else if (!Files.isReadable(Path.of(file))) {
+            reader.problem(path, "names no readable file: " + file);
+        }
+    }
+
+    static TransportSecurity security(AppSettings.Grpc grpc) {
+        AppSettings.GrpcTls tls = grpc.tls();
+        return tls.enabled()
+                ? TransportSecurity.mutualTls(Path.of(tls.certificate()), Path.of(tls.privateKey()), Path.of(tls.trustedCa()))
+                : TransportSecurity.plaintext();
+    }
 
     static GrpcClientSettings clientSettings(AppSettings.Grpc grpc) {
         GrpcClientSettings defaults = GrpcClientSettings.defaults();
@@ -30,7 +65,7 @@ public final class GrpcWiring {
 
     /** A channel to {@code address}, closed when the app stops. */
     static ManagedChannel channel(String service, String address, AppSettings.Grpc grpc, Lifecycle lifecycle) {
-        ManagedChannel channel = ClientChannels.open(address, clientSettings(grpc));
+        ManagedChannel channel = ClientChannels.open(address, clientSettings(grpc), security(grpc), grpc.maxMessageBytes());
         lifecycle.add(Component.of("gRPC channel to " + service, () -> {}, () -> ClientChannels.close(channel, GRACE)));
         return channel;
     }
@@ -49,19 +84,14 @@ public final class GrpcWiring {
                 channel("parcels-user", grpc.parcelsUser().address(), grpc, lifecycle), clientSettings(grpc));
     }
 
-    /** A server offering {@code services} (plus health and reflection) on {@code port}, every interface. */
-    public static void server(String name, int port, List<BindableService> services, Lifecycle lifecycle) {
-        serve(name, "0.0.0.0", port, services, lifecycle);
-    }
-
-    /** The same, reachable from this machine only: standalone's (only its HTTP port may face the network). */
-    public static void loopbackServer(String name, int port, List<BindableService> services, Lifecycle lifecycle) {
-        serve(name, InetAddress.getLoopbackAddress().getHostAddress(), port, services, lifecycle);
-    }
-
-    private static void serve(String name, String bind, int port, List<BindableService> services, Lifecycle lifecycle) {
-        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(bind, port), services);
+    /** A server offering {@code services} (plus health, and reflection if enabled) on {@code port}, every interface. */
+    public static void server(String name, int port, List<BindableService> services, AppSettings.Grpc grpc,
+            Lifecycle lifecycle) {
+        String bind = "0.0.0.0";
+        GrpcServerHost host = new GrpcServerHost(new InetSocketAddress(bind, port), services,
+                new GrpcServerOptions(security(grpc), grpc.reflection(), grpc.maxMessageBytes()));
         lifecycle.add(Component.of(name + " gRPC server", host::start, () -> host.stop(GRACE)));
-        lifecycle.announce(() -> name + " gRPC: " + ListenAddress.describe(bind, host.port()));
+        lifecycle.announce(() -> name + " gRPC: " + ListenAddress.describe(bind, host.port())
+                + (grpc.tls().enabled() ? " (mutual TLS)" : " (PLAINTEXT)"));
     }
 }
