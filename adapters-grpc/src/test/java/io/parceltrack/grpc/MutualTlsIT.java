@@ -13,11 +13,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import io.parceltrack.grpc.tls.CertificateAuthority;
 import io.parceltrack.grpc.tls.ClusterCertificates;
 import io.parceltrack.proto.account.ManagerGrpc;
@@ -236,25 +233,7 @@ class MutualTlsIT {
         HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(as("notification-service")).withDeadlineAfter(DEADLINE);
         assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
 
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(as("manager-bot"))
-                .withDeadlineAfter(DEADLINE)
-                .serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse response) {
-                        answer.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {}
-                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
+        CompletableFuture<ServerReflectionResponse> answer = ReflectionCall.listServices(as("manager-bot"));
         ExecutionException failure = catchThrowableOfType(() -> answer.get(10, TimeUnit.SECONDS), ExecutionException.class);
         assertThat(Status.fromThrowable(failure.getCause()).getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     }

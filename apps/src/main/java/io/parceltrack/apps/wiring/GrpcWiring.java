@@ -16,7 +16,6 @@ import io.parceltrack.grpc.ParcelsManagerGrpcClient;
 import io.parceltrack.grpc.ParcelsUserGrpcClient;
 import io.parceltrack.grpc.TransportSecurity;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +29,8 @@ public final class GrpcWiring {
 
     /**
      * For each app that serves or calls gRPC: with TLS on (the default), its certificate, key and the
-     * cluster CA must be readable files.
+     * cluster CA must be named. Whether the files can be read is found at start, when the server or
+     * channel loads them (Kubernetes mounts them only in the pod).
      */
     public static void checkTransportSecurity(AppSettings settings, SettingsReader reader) {
         AppSettings.GrpcTls tls = settings.grpc().tls();
@@ -46,8 +46,6 @@ public final class GrpcWiring {
         if (file.isBlank()) {
             reader.problem(path, "is required while parceltrack.grpc.tls.enabled is true (PEM file; `./parceltrack certs DIR`"
                     + " makes them for local runs), or set PARCELTRACK_GRPC_TLS_ENABLED=false for plaintext on a trusted machine");
-        } else if (!Files.isReadable(Path.of(file))) {
-            reader.problem(path, "names no readable file: " + file);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -136,8 +137,9 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     }
 
     @Test
+    @Order(50) // before the story stops the processes
     void theGrpcPortsOfTheFleetAdmitOnlyClusterAppsAndEachOnlyToItsOwnCalls() {
-        TelegramIdRequest anyone = TelegramIdRequest.newBuilder().setTelegramId(1000001).build();
+        TelegramIdRequest anyone = TelegramIdRequest.newBuilder().setTelegramId(987_654_321).build();
         ManagedChannel plaintext = ClientChannels.open("127.0.0.1:" + accountGrpcPort, GrpcClientSettings.defaults(),
                 TransportSecurity.plaintext(), GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
         Path certs = ClusterTls.directory();
@@ -146,6 +148,10 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
                         ClusterCertificates.privateKey(certs, "user-bot"), certs.resolve(ClusterCertificates.CA_CERTIFICATE)),
                 GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
         try {
+            // The server is up and lets the user bot do what it needs...
+            assertThat(UserGrpc.newBlockingStub(asUserBot).withDeadlineAfter(Duration.ofSeconds(10))
+                    .isRegistered(anyone).getRegistered()).isFalse();
+            // ...but no plaintext caller, and not the user bot where it has no business.
             assertThatThrownBy(() -> ManagerGrpc.newBlockingStub(plaintext).withDeadlineAfter(Duration.ofSeconds(10))
                             .rotateApiToken(anyone))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -154,8 +160,6 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
                             .rotateApiToken(anyone))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-            assertThat(UserGrpc.newBlockingStub(asUserBot).withDeadlineAfter(Duration.ofSeconds(10))
-                    .isRegistered(anyone).getRegistered()).isFalse();
         } finally {
             ClientChannels.close(plaintext, Duration.ofSeconds(5));
             ClientChannels.close(asUserBot, Duration.ofSeconds(5));
