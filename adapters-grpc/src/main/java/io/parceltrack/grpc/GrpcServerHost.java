@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One gRPC server as an app runs it: our services behind {@link DomainErrorInterceptor}, the
  * standard health service ({@code grpc.health.v1.Health}, SERVING for each service and for the
- * server as a whole while it runs) and server reflection (so grpcurl needs no .proto files).
- * Plaintext: the services talk inside a private network.
+ * server as a whole while it runs) and, if asked for, server reflection (so grpcurl needs no .proto
+ * files). Over mutual TLS, each call of our services must come from an app that
+ * {@link CallerPermissions} allows it to; plaintext serves anyone and says so loudly in the log.
  */
 public final class GrpcServerHost implements AutoCloseable {
     /** How long {@link #close()} lets calls in flight finish. */
@@ -32,6 +33,7 @@ public final class GrpcServerHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
 
     private final InetSocketAddress address;
+    private final GrpcServerOptions options;
     private final List<String> serviceNames;
     private final HealthStatusManager health = new HealthStatusManager();
     private final Server server;
@@ -39,28 +41,37 @@ public final class GrpcServerHost implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** A port of 0 picks a free one; {@link #port()} tells which, once started. */
-    public GrpcServerHost(InetSocketAddress address, List<BindableService> services) {
-        this(address, services, List.of());
+    public GrpcServerHost(InetSocketAddress address, List<BindableService> services, GrpcServerOptions options) {
+        this(address, services, options, List.of());
     }
 
     /**
-     * As above, every call of {@code services} passing {@code outermost} first, before domain errors
-     * are translated, so that they see each call's final status (metrics, for one).
+     * As above, every call of {@code services} passing {@code outermost} first, before callers are
+     * checked and domain errors translated, so that they see each call's final status (metrics, for one).
      */
-    public GrpcServerHost(InetSocketAddress address, List<BindableService> services, List<ServerInterceptor> outermost) {
+    public GrpcServerHost(InetSocketAddress address, List<BindableService> services, GrpcServerOptions options,
+            List<ServerInterceptor> outermost) {
         this.address = address;
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
+        this.options = options;
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address, options.security().serverCredentials())
+                .maxInboundMessageSize(options.maxInboundMessageBytes());
         DomainErrorInterceptor errors = new DomainErrorInterceptor();
+        boolean checkCallers = options.security() instanceof TransportSecurity.MutualTls;
         List<String> names = new ArrayList<>();
         for (BindableService service : services) {
-            ServerServiceDefinition definition = ServerInterceptors.intercept(
-                    ServerInterceptors.intercept(service, errors), outermost);
+            // The last interceptor named runs first: callers are checked before anything else happens.
+            ServerServiceDefinition checked = checkCallers
+                    ? ServerInterceptors.intercept(service, errors, new CallerCheckInterceptor())
+                    : ServerInterceptors.intercept(service, errors);
+            ServerServiceDefinition definition = ServerInterceptors.intercept(checked, outermost);
             builder.addService(definition);
             names.add(definition.getServiceDescriptor().getName());
         }
         serviceNames = List.copyOf(names);
         builder.addService(health.getHealthService());
-        builder.addService(ProtoReflectionServiceV1.newInstance());
+        if (options.reflection()) {
+            builder.addService(ProtoReflectionServiceV1.newInstance());
+        }
         server = builder.build();
     }
 
@@ -74,7 +85,13 @@ public final class GrpcServerHost implements AutoCloseable {
         boundPort = server.getPort();
         serviceNames.forEach(name -> health.setStatus(name, ServingStatus.SERVING));
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
-        log.info("gRPC server listening on port {} with {}", boundPort, serviceNames);
+        if (options.security() instanceof TransportSecurity.Plaintext) {
+            log.warn("gRPC server on port {} is PLAINTEXT: no encryption, and anyone who reaches the port may call every"
+                    + " RPC of {} as any manager or user. Only for a trusted machine or network.", boundPort, serviceNames);
+        }
+        log.info("gRPC server listening on port {} with {} ({}, reflection {})", boundPort, serviceNames,
+                options.security() instanceof TransportSecurity.MutualTls ? "mutual TLS" : "plaintext",
+                options.reflection() ? "on" : "off");
         return this;
     }
 

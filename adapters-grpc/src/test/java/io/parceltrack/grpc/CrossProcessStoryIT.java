@@ -55,7 +55,7 @@ class CrossProcessStoryIT {
                 .redirectOutput(log.toFile())
                 .start();
         int port = awaitPort(portFile, log);
-        channel = ClientChannels.open("127.0.0.1:" + port, RunningGrpcServer.SETTINGS);
+        channel = RunningGrpcServer.open("127.0.0.1:" + port);
     }
 
     @AfterAll

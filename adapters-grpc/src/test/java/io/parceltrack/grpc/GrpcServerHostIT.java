@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
-import io.grpc.stub.StreamObserver;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -48,25 +45,7 @@ class GrpcServerHostIT {
 
     @Test
     void reflectionListsTheServicesSoToolsNeedNoProtoFiles() throws Exception {
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(server.channel)
-                .withDeadlineAfter(Duration.ofSeconds(10))
-                .serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse response) {
-                        answer.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {}
-                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
+        CompletableFuture<ServerReflectionResponse> answer = ReflectionCall.listServices(server.channel);
 
         List<String> listed = answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
                 .map(ServiceResponse::getName)
@@ -79,7 +58,7 @@ class GrpcServerHostIT {
     void aTakenPortIsReportedWithTheAddress() {
         InetSocketAddress taken = new InetSocketAddress("127.0.0.1", server.host.port());
 
-        assertThatThrownBy(() -> new GrpcServerHost(taken, List.of()).start())
+        assertThatThrownBy(() -> new GrpcServerHost(taken, List.of(), RunningGrpcServer.PLAINTEXT).start())
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot serve gRPC on")
                 .hasMessageContaining(Integer.toString(server.host.port()));

@@ -20,7 +20,8 @@ public final class InMemoryGrpcServersMain {
     public static void main(String[] args) throws IOException {
         Path portFile = Path.of(args[0]);
         GrpcServerHost host = new GrpcServerHost(
-                new InetSocketAddress("127.0.0.1", 0), new InMemoryCoreServices().grpcServices()).start();
+                new InetSocketAddress("127.0.0.1", 0), new InMemoryCoreServices().grpcServices(),
+                RunningGrpcServer.PLAINTEXT).start();
         Path written = Files.writeString(Files.createTempFile(portFile.getParent(), "port", ".tmp"),
                 Integer.toString(host.port()), StandardCharsets.US_ASCII);
         Files.move(written, portFile, StandardCopyOption.ATOMIC_MOVE);

@@ -32,11 +32,11 @@ class ObservedCallsIT {
     void eachCallIsReportedOnceOnEachSideWithItsCode() throws Exception {
         InMemoryCoreServices core = new InMemoryCoreServices();
         GrpcServerHost host = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0),
-                core.grpcServices(), List.of(ObservedCalls.server(observer)));
+                core.grpcServices(), RunningGrpcServer.PLAINTEXT, List.of(ObservedCalls.server(observer)));
         host.start();
         GrpcClientSettings settings = GrpcClientSettings.defaults();
         ManagedChannel channel = ClientChannels.open("127.0.0.1:" + host.port(), settings,
-                List.of(ObservedCalls.client(observer)));
+                TransportSecurity.plaintext(), GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES, List.of(ObservedCalls.client(observer)));
         try {
             AccountUseCases accounts = new AccountGrpcClient(channel, settings);
             TelegramId stranger = Fixtures.newId();

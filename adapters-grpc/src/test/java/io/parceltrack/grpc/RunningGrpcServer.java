@@ -13,13 +13,20 @@ import java.util.List;
 final class RunningGrpcServer implements AutoCloseable {
     static final GrpcClientSettings SETTINGS =
             new GrpcClientSettings(Duration.ofSeconds(10), 3, Duration.ofMillis(50), Duration.ofMillis(200));
+    /** What the services do is tested over plaintext; who may call them, in {@code MutualTlsIT}. */
+    static final GrpcServerOptions PLAINTEXT =
+            new GrpcServerOptions(TransportSecurity.plaintext(), true, GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
 
     final GrpcServerHost host;
     final ManagedChannel channel;
 
     RunningGrpcServer(List<BindableService> services) {
-        host = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0), services).start();
-        channel = ClientChannels.open("127.0.0.1:" + host.port(), SETTINGS);
+        host = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0), services, PLAINTEXT).start();
+        channel = open("127.0.0.1:" + host.port());
+    }
+
+    static ManagedChannel open(String target) {
+        return ClientChannels.open(target, SETTINGS, TransportSecurity.plaintext(), GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class AccountServiceApp implements App {
     @Override
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
         App.require(reader, COMMAND, "parceltrack.db.accounts.url", settings.db().accounts().url());
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class ManagerBotApp implements App {
         App.require(reader, COMMAND, "parceltrack.grpc.parcels-manager.address",
                 settings.grpc().parcelsManager().address());
         checkPublicUrl(settings, reader);
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     static void checkPublicUrl(AppSettings settings, SettingsReader reader) {

@@ -38,6 +38,10 @@ public final class ParcelTrack {
     private ParcelTrack() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(CertsCommand.COMMAND)) {
+            System.exit(CertsCommand.run(args, System.out, System.err));
+            return;
+        }
         CommandLine line;
         try {
             line = CommandLine.parse(args, System.getenv());
@@ -170,6 +174,7 @@ public final class ParcelTrack {
         out.printf("  %-26s %s%n", StandaloneApp.COMMAND + " --data-dir DIR", "standalone, keeping its data in DIR (a PostgreSQL it runs there)");
         out.printf("  %-26s %s%n", MigrateCommand.COMMAND, "apply the schema migrations of every configured database, then exit");
         out.printf("  %-26s %s%n", SettingsCommand.COMMAND, "list every setting: its variable, default, current value and meaning");
+        out.printf("  %-26s %s%n", CertsCommand.COMMAND + " DIR", "write a new CA and a certificate per app to DIR, for mutual TLS on gRPC");
         out.println();
         out.println("Settings come from PARCELTRACK_* environment variables; see docs/CONFIGURATION.md.");
     }

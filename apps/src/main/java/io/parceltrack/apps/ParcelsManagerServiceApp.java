@@ -36,6 +36,7 @@ public final class ParcelsManagerServiceApp implements App {
         App.require(reader, COMMAND, "parceltrack.db.parcels.url", settings.db().parcels().url());
         App.require(reader, COMMAND, "parceltrack.kafka.bootstrap-servers", settings.kafka().bootstrapServers());
         App.require(reader, COMMAND, "parceltrack.grpc.account.address", settings.grpc().account().address());
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class ParcelsUserServiceApp implements App {
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
         App.require(reader, COMMAND, "parceltrack.db.parcels.url", settings.db().parcels().url());
         UserParcelArea.checkUserBotUsername(settings, reader);
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override

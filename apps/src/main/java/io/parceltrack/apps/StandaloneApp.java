@@ -17,7 +17,6 @@ import io.parceltrack.apps.config.SettingsReader;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.runtime.ListenAddress;
-import io.parceltrack.apps.wiring.GrpcWiring;
 import io.parceltrack.apps.wiring.HttpWiring;
 import io.parceltrack.apps.wiring.WebhookAlertsWiring;
 import io.parceltrack.domain.account.ApiToken;
@@ -29,7 +28,8 @@ import java.util.Optional;
 /**
  * All six services in one JVM. With nothing configured, data lives in memory, events travel on an
  * in-process bus and the bots talk to a built-in Telegram Bot API emulator; each configured
- * database, Kafka, or pair of bot tokens replaces its embedded default.
+ * database, Kafka, or pair of bot tokens replaces its embedded default. The services call each
+ * other in-process, so standalone serves no gRPC: a port nothing needs is a door left open.
  */
 public final class StandaloneApp implements App {
     static final String COMMAND = "standalone";
@@ -108,12 +108,6 @@ public final class StandaloneApp implements App {
                 .sendNotificationsFrom(events);
         new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(), botData);
 
-        GrpcWiring.loopbackServer("account", settings.grpc().account().port(), accounts.grpcServices(),
-                assembly);
-        GrpcWiring.loopbackServer("parcels-manager", settings.grpc().parcelsManager().port(),
-                List.of(managerParcels.grpcService()), assembly);
-        GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
-                List.of(userParcels.grpcService()), assembly);
         AppHttpServer http = HttpWiring.serve(assembly,
                 List.of(managerParcels.restApi(accounts.service(), webhooks.endpoints()), userParcels.trackingPage(assembly)));
         String httpHost = settings.http().host();

@@ -36,6 +36,7 @@ public final class UserBotApp implements App {
         App.require(reader, COMMAND, "parceltrack.kafka.bootstrap-servers", settings.kafka().bootstrapServers());
         App.require(reader, COMMAND, "parceltrack.grpc.account.address", settings.grpc().account().address());
         App.require(reader, COMMAND, "parceltrack.grpc.parcels-user.address", settings.grpc().parcelsUser().address());
+        GrpcWiring.checkTransportSecurity(settings, reader);
     }
 
     @Override

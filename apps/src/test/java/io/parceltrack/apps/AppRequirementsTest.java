@@ -9,13 +9,17 @@ import io.parceltrack.apps.config.SettingsReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AppRequirementsTest {
+    /** The requirements other than transport security, which {@link #eachGrpcAppNeedsItsCertificateKeyAndTheCa} checks. */
+    private static final Map<String, String> PLAINTEXT = Map.of("PARCELTRACK_GRPC_TLS_ENABLED", "false");
 
     private static List<String> problems(String command, Map<String, String> environment) {
         App app = ParcelTrack.APPS.stream().filter(a -> a.command().equals(command)).findFirst().orElseThrow();
@@ -33,7 +37,7 @@ class AppRequirementsTest {
             "user-bot|PARCELTRACK_TELEGRAM_USER_BOT_TOKEN PARCELTRACK_DB_BOTS_URL PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS",
             "manager-bot|PARCELTRACK_TELEGRAM_MANAGER_BOT_TOKEN PARCELTRACK_DB_BOTS_URL"})
     void eachServiceNamesEverySettingItLacks(String command, String variables) {
-        List<String> problems = problems(command, Map.of());
+        List<String> problems = problems(command, PLAINTEXT);
 
         assertThat(problems).hasSize(variables.split(" ").length);
         for (String variable : variables.split(" ")) {
@@ -125,7 +129,8 @@ class AppRequirementsTest {
 
     @Test
     void aDatabaseUrlMustBePostgres() {
-        assertThat(problems("account-service", Map.of("PARCELTRACK_DB_ACCOUNTS_URL", "mysql://db/accounts")))
+        assertThat(problems("account-service", Map.of("PARCELTRACK_DB_ACCOUNTS_URL", "mysql://db/accounts",
+                "PARCELTRACK_GRPC_TLS_ENABLED", "false")))
                 .singleElement().asString().contains("jdbc:postgresql://");
     }
 
@@ -133,7 +138,31 @@ class AppRequirementsTest {
     void aServiceWithEverythingItNeedsHasNoProblem() {
         assertThat(problems("parcels-manager-service", Map.of(
                 "PARCELTRACK_DB_PARCELS_URL", "jdbc:postgresql://db:5432/parcels",
-                "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"))).isEmpty();
+                "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                "PARCELTRACK_GRPC_TLS_ENABLED", "false"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"account-service", "parcels-manager-service", "parcels-user-service", "user-bot", "manager-bot"})
+    void eachGrpcAppNeedsItsCertificateKeyAndTheCa(String command, @TempDir Path dir) throws Exception {
+        List<String> problems = problems(command, Map.of());
+        for (String variable : List.of("PARCELTRACK_GRPC_TLS_CERTIFICATE", "PARCELTRACK_GRPC_TLS_PRIVATE_KEY",
+                "PARCELTRACK_GRPC_TLS_TRUSTED_CA")) {
+            assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(variable)
+                    .contains("PARCELTRACK_GRPC_TLS_ENABLED=false"));
+        }
+        CertsCommand.write(dir);
+        Map<String, String> withCertificates = Map.of(
+                "PARCELTRACK_GRPC_TLS_CERTIFICATE", dir.resolve(command + ".crt").toString(),
+                "PARCELTRACK_GRPC_TLS_PRIVATE_KEY", dir.resolve(command + ".key").toString(),
+                "PARCELTRACK_GRPC_TLS_TRUSTED_CA", dir.resolve("ca.crt").toString());
+        assertThat(problems(command, withCertificates)).noneMatch(p -> p.startsWith("PARCELTRACK_GRPC_TLS"));
+    }
+
+    @Test
+    void theNotificationServiceAndStandaloneServeNoGrpcSoNeedNoCertificate() {
+        assertThat(problems("notification-service", Map.of())).noneMatch(p -> p.startsWith("PARCELTRACK_GRPC_TLS"));
+        assertThat(problems("standalone", Map.of())).isEmpty();
     }
 
     @Test
@@ -141,7 +170,8 @@ class AppRequirementsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         App app = new AccountServiceApp();
 
-        assertThatThrownBy(() -> ParcelTrack.start(app, Map.of("PARCELTRACK_GRPC_DEADLINE", "soon"),
+        assertThatThrownBy(() -> ParcelTrack.start(app, Map.of("PARCELTRACK_GRPC_DEADLINE", "soon",
+                                "PARCELTRACK_GRPC_TLS_ENABLED", "false"),
                         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(ParcelTrack.CannotStart.class,
                         e -> assertThat(e.exitCode).isEqualTo(ParcelTrack.BAD_CONFIGURATION));

@@ -2,15 +2,6 @@ package io.parceltrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import io.parceltrack.grpc.GrpcServerHost;
-import io.parceltrack.grpc.ManagerAccountGrpcService;
-import io.parceltrack.grpc.UserAccountGrpcService;
 import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryIdempotencyStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
@@ -23,7 +14,6 @@ import io.parceltrack.service.ManagerParcelService;
 import io.parceltrack.domain.webhook.DestinationRules;
 import io.parceltrack.memory.InMemoryWebhookDatabase;
 import io.parceltrack.service.WebhookEndpointService;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,23 +99,9 @@ class ProbedEndpointsIT {
     }
 
     @Test
-    void everyGrpcHealthCheckProbedAnswersServing() throws Exception {
-        InMemoryAccountStore store = new InMemoryAccountStore();
-        AccountService accounts = new AccountService(store, store, Clock.systemUTC(), new SecureRandom());
-        GrpcServerHost server = new GrpcServerHost(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new UserAccountGrpcService(accounts), new ManagerAccountGrpcService(accounts))).start();
-        ManagedChannel channel = Grpc.newChannelBuilder("127.0.0.1:" + server.port(), InsecureChannelCredentials.create()).build();
-        try {
-            assertThat(grpcServices).isNotEmpty();
-            for (String service : grpcServices) {
-                HealthCheckResponse response = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .check(HealthCheckRequest.newBuilder().setService(service).build());
-                assertThat(response.getStatus()).as("health of '" + service + "'").isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-            }
-        } finally {
-            channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-            server.stop(Duration.ofSeconds(5));
-        }
+    void nothingProbesAGrpcPortWhichAdmitsOnlyTheClustersAppsOverMutualTls() {
+        // The kubelet and Docker have no client certificate: a probe there could only fail.
+        assertThat(grpcServices).isEmpty();
     }
 
     private static int get(int port, String path) throws Exception {

@@ -32,7 +32,15 @@ public record AppSettings(
     /** Where a gRPC service listens, and where its clients find it. */
     public record Endpoint(int port, String address) {}
 
-    public record Grpc(Duration deadline, int readAttempts, Endpoint account, Endpoint parcelsManager, Endpoint parcelsUser) {}
+    /**
+     * @param reflection whether servers offer server reflection
+     * @param maxMessageBytes the largest message a server or client reads
+     */
+    public record Grpc(Duration deadline, int readAttempts, Endpoint account, Endpoint parcelsManager, Endpoint parcelsUser,
+            GrpcTls tls, boolean reflection, int maxMessageBytes) {}
+
+    /** Mutual TLS of the gRPC links: this app's certificate and key and the cluster CA, PEM files; {@code enabled=false}: plaintext. */
+    public record GrpcTls(boolean enabled, String certificate, String privateKey, String trustedCa) {}
 
     public record Database(String url, String user, String password, int poolSize) {
         /** No URL: the data lives in memory (standalone only). */
@@ -124,7 +132,14 @@ public record AppSettings(
                         reader.intInRange(P + "grpc.read-attempts", 1, 5),
                         endpoint(reader, "account"),
                         endpoint(reader, "parcels-manager"),
-                        endpoint(reader, "parcels-user")),
+                        endpoint(reader, "parcels-user"),
+                        new GrpcTls(
+                                reader.bool(P + "grpc.tls.enabled"),
+                                reader.string(P + "grpc.tls.certificate"),
+                                reader.string(P + "grpc.tls.private-key"),
+                                reader.string(P + "grpc.tls.trusted-ca")),
+                        reader.bool(P + "grpc.reflection"),
+                        grpcMessageSize(reader)),
                 new Databases(
                         database(reader, "accounts"),
                         database(reader, "parcels"),
@@ -178,6 +193,16 @@ public record AppSettings(
                 WebhookSettings.read(reader),
                 SecuritySettings.read(reader),
                 MetricsSettings.read(reader));
+    }
+
+    private static int grpcMessageSize(SettingsReader reader) {
+        String path = P + "grpc.max-message-size";
+        long bytes = reader.bytes(path);
+        if (bytes < 1024 || bytes > 64L * 1024 * 1024) {
+            reader.problem(path, "must be between 1KiB and 64MiB, got " + bytes + " bytes");
+            return 1024 * 1024;
+        }
+        return (int) bytes;
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

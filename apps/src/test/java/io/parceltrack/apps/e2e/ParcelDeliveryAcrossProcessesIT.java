@@ -1,11 +1,26 @@
 package io.parceltrack.apps.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.parceltrack.grpc.ClientChannels;
+import io.parceltrack.grpc.GrpcClientSettings;
+import io.parceltrack.grpc.GrpcServerOptions;
+import io.parceltrack.grpc.TransportSecurity;
+import io.parceltrack.grpc.tls.ClusterCertificates;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
 import io.parceltrack.postgres.TemporaryDatabase;
+import io.parceltrack.proto.account.ManagerGrpc;
+import io.parceltrack.proto.account.TelegramIdRequest;
+import io.parceltrack.proto.account.UserGrpc;
 import io.parceltrack.telegram.emulator.TelegramEmulator;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The story on the production layout: the six apps as separate OS processes of the jar, each with
  * its own environment, on real PostgreSQL (fresh accounts, parcels and bots databases, migrated by
  * the apps as they start), a real Kafka broker, and the Telegram emulator in this JVM. The services
- * find each other over gRPC; events travel outbox → Kafka → notification-service → Kafka → user-bot.
+ * find each other over gRPC with mutual TLS (certificates from {@link ClusterTls}); events travel outbox → Kafka → notification-service → Kafka → user-bot.
  * Logs: {@code apps/target/e2e-logs/ParcelDeliveryAcrossProcessesIT/<app>.log}.
  */
 @ExtendWith(KafkaTestBrokerExtension.class)
@@ -35,6 +50,7 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     private final List<TemporaryDatabase> databases = new ArrayList<>();
     private final List<AppProcess> processes = new ArrayList<>();
     private URI trackingPageRoot;
+    private int accountGrpcPort;
 
     @BeforeAll
     void startTheSixApps(KafkaTestBroker broker) {
@@ -47,6 +63,7 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
             String botsDb = database().jdbcUrl();
             int[] ports = FreePorts.take(9);
             int accountGrpc = ports[0];
+            accountGrpcPort = accountGrpc;
             int parcelsManagerGrpc = ports[1];
             int parcelsUserGrpc = ports[2];
             int restApi = ports[3];
@@ -145,6 +162,36 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
 
     private AppProcess process(String command) {
         return processes.stream().filter(process -> process.command().equals(command)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(50) // before the story stops the processes
+    void theGrpcPortsOfTheFleetAdmitOnlyClusterAppsAndEachOnlyToItsOwnCalls() {
+        TelegramIdRequest anyone = TelegramIdRequest.newBuilder().setTelegramId(987_654_321).build();
+        ManagedChannel plaintext = ClientChannels.open("127.0.0.1:" + accountGrpcPort, GrpcClientSettings.defaults(),
+                TransportSecurity.plaintext(), GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        Path certs = ClusterTls.directory();
+        ManagedChannel asUserBot = ClientChannels.open("127.0.0.1:" + accountGrpcPort, GrpcClientSettings.defaults(),
+                TransportSecurity.mutualTls(ClusterCertificates.certificate(certs, "user-bot"),
+                        ClusterCertificates.privateKey(certs, "user-bot"), certs.resolve(ClusterCertificates.CA_CERTIFICATE)),
+                GrpcServerOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        try {
+            // The server is up and lets the user bot do what it needs...
+            assertThat(UserGrpc.newBlockingStub(asUserBot).withDeadlineAfter(Duration.ofSeconds(10))
+                    .isRegistered(anyone).getRegistered()).isFalse();
+            // ...but no plaintext caller, and not the user bot where it has no business.
+            assertThatThrownBy(() -> ManagerGrpc.newBlockingStub(plaintext).withDeadlineAfter(Duration.ofSeconds(10))
+                            .rotateApiToken(anyone))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            assertThatThrownBy(() -> ManagerGrpc.newBlockingStub(asUserBot).withDeadlineAfter(Duration.ofSeconds(10))
+                            .rotateApiToken(anyone))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        } finally {
+            ClientChannels.close(plaintext, Duration.ofSeconds(5));
+            ClientChannels.close(asUserBot, Duration.ofSeconds(5));
+        }
     }
 
     @Override

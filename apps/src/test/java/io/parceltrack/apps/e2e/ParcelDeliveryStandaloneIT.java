@@ -1,7 +1,10 @@
 package io.parceltrack.apps.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +26,7 @@ class ParcelDeliveryStandaloneIT extends ParcelDeliveryStory {
     private AppProcess standalone;
     private int emulatorPort;
     private String apiBase;
+    private int[] grpcPorts;
 
     @BeforeAll
     void startStandalone() {
@@ -30,6 +34,7 @@ class ParcelDeliveryStandaloneIT extends ParcelDeliveryStory {
         int restApi = ports[0];
         emulatorPort = ports[1];
         apiBase = "http://127.0.0.1:" + restApi + "/api/v1";
+        grpcPorts = new int[] {ports[3], ports[4], ports[5]};
         ParcelTrackJar jar = ParcelTrackJar.built();
         Path logs = jar.logDirectory(getClass().getSimpleName());
         standalone = jar.start("standalone", Map.ofEntries(
@@ -67,6 +72,16 @@ class ParcelDeliveryStandaloneIT extends ParcelDeliveryStory {
         String trackNumber = demoManager.createsParcel("Demo parcel", "Ivan Petrov", "Moscow, Tverskaya 1");
 
         assertThat(demoManager.parcel(trackNumber).path("parcel_name").asText()).isEqualTo("Demo parcel");
+    }
+
+    @Test
+    @Order(50) // before the story stops the process
+    void servesNoGrpcEvenOnTheConfiguredPortsBecauseNothingCallsIt() {
+        for (int port : grpcPorts) {
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("port " + port)
+                    .isInstanceOf(ConnectException.class);
+        }
+        assertThat(standalone.isAlive()).isTrue();
     }
 
     @Override

@@ -116,6 +116,7 @@ final class ParcelTrackJar {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("PARCELTRACK_") || name.equals("HOSTNAME"));
         environment.putAll(settings);
+        ClusterTls.addTo(command, environment);
         return builder;
     }
 
