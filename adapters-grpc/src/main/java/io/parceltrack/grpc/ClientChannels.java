@@ -18,7 +18,7 @@ public final class ClientChannels {
      * {@code dns:///account-service:9090}. It connects lazily, so opening never fails for a server
      * that is not up yet: the first call does. Calls are spread round-robin over every address the
      * target resolves to, so that behind a headless Kubernetes Service each client uses every pod
-     * instead of sticking to the first.
+     * instead of sticking to the first. Each call carries the caller's trace, if it works within one.
      */
     public static ManagedChannel open(String target, GrpcClientSettings settings) {
         return Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
@@ -26,6 +26,7 @@ public final class ClientChannels {
                 .defaultServiceConfig(ReadRetryPolicy.serviceConfig(settings))
                 .enableRetry()
                 .maxRetryAttempts(GrpcClientSettings.MAX_READ_ATTEMPTS)
+                .intercept(new ClientTraceInterceptor())
                 .build();
     }
 

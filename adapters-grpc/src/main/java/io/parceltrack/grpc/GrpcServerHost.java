@@ -42,9 +42,11 @@ public final class GrpcServerHost implements AutoCloseable {
         this.address = address;
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
         DomainErrorInterceptor errors = new DomainErrorInterceptor();
+        ServerTraceInterceptor trace = new ServerTraceInterceptor();
         List<String> names = new ArrayList<>();
         for (BindableService service : services) {
-            ServerServiceDefinition definition = ServerInterceptors.intercept(service, errors);
+            // The last one runs first: the trace is current while errors are translated and logged.
+            ServerServiceDefinition definition = ServerInterceptors.intercept(service, errors, trace);
             builder.addService(definition);
             names.add(definition.getServiceDescriptor().getName());
         }
