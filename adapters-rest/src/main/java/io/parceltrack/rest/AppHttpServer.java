@@ -65,6 +65,7 @@ public final class AppHttpServer {
             server.setErrorHandler(new JettyProblemErrorHandler(json));
             server.setStopTimeout(settings.shutdownTimeout().toMillis());
         });
+        config.routes.before(RequestTrace::begin);
         config.routes.before(CorrelationId::assign);
         config.routes.after(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
