@@ -24,7 +24,7 @@ public final class ClientChannels {
      * target resolves to, so that behind a headless Kubernetes Service each client uses every pod
      * instead of sticking to the first. The channel is protected by {@code security} (over TLS the
      * server's certificate must name the target's host) and reads answers of at most
-     * {@code maxInboundMessageBytes}.
+     * {@code maxInboundMessageBytes}. Each call carries the caller's trace, if it works within one.
      */
     public static ManagedChannel open(String target, GrpcClientSettings settings, TransportSecurity security,
             int maxInboundMessageBytes) {
@@ -44,6 +44,7 @@ public final class ClientChannels {
                 .defaultServiceConfig(ReadRetryPolicy.serviceConfig(settings))
                 .enableRetry()
                 .maxRetryAttempts(GrpcClientSettings.MAX_READ_ATTEMPTS)
+                .intercept(new ClientTraceInterceptor())
                 .build();
     }
 

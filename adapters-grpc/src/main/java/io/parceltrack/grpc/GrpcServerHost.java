@@ -57,12 +57,14 @@ public final class GrpcServerHost implements AutoCloseable {
                 .maxInboundMessageSize(options.maxInboundMessageBytes());
         DomainErrorInterceptor errors = new DomainErrorInterceptor();
         boolean checkCallers = options.security() instanceof TransportSecurity.MutualTls;
+        ServerTraceInterceptor trace = new ServerTraceInterceptor();
         List<String> names = new ArrayList<>();
         for (BindableService service : services) {
-            // The last interceptor named runs first: callers are checked before anything else happens.
+            // The last interceptor named runs first: callers are checked before anything else happens,
+            // within the caller's trace, so that errors are translated and logged in it.
             ServerServiceDefinition checked = checkCallers
-                    ? ServerInterceptors.intercept(service, errors, new CallerCheckInterceptor())
-                    : ServerInterceptors.intercept(service, errors);
+                    ? ServerInterceptors.intercept(service, errors, new CallerCheckInterceptor(), trace)
+                    : ServerInterceptors.intercept(service, errors, trace);
             ServerServiceDefinition definition = ServerInterceptors.intercept(checked, outermost);
             builder.addService(definition);
             names.add(definition.getServiceDescriptor().getName());

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * commits, and the commit, which fails if the broker refused any of them, is where their
  * acceptance is awaited, so that the pages of a fan-out go out back to back while the next page is
  * read. On its own it owns an idempotent producer with {@code acks=all} and waits for each call's
- * acknowledgements.
+ * acknowledgements. Each record carries the trace the caller works in (the fan-out continues the
+ * event's), so the delivery's send can be found under the checkpoint's trace id.
  */
 public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
@@ -40,7 +41,8 @@ public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoClos
     @Override
     public void publishDeliveries(List<Delivery> deliveries) {
         List<ProducerRecord<byte[], byte[]>> records = deliveries.stream()
-                .map(delivery -> new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), BrokerMessageFormat.value(delivery)))
+                .map(delivery -> TraceHeaders.withCurrentTrace(
+                        new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), BrokerMessageFormat.value(delivery))))
                 .toList();
         if (ownsProducer) {
             AcknowledgedSend.sendAll(producer, records);

@@ -29,7 +29,9 @@ public final class KafkaParcelEventPublisher implements ParcelEventPublisher, Au
             return;
         }
         List<ProducerRecord<byte[], byte[]>> records = events.stream()
-                .map(event -> new ProducerRecord<>(topic, BrokerMessageFormat.key(event), BrokerMessageFormat.value(event)))
+                .map(event -> TraceHeaders.withTrace(
+                        new ProducerRecord<>(topic, BrokerMessageFormat.key(event), BrokerMessageFormat.value(event)),
+                        event.trace()))
                 .toList();
         producer.commit(transaction -> AcknowledgedSend.sendAll(transaction, records));
     }

@@ -6,6 +6,7 @@ import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.UnavailableException;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,24 +142,29 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
                 if (deadLettered.contains(where(pending.record()))) {
                     continue;
                 }
-                Delivery delivery = pending.delivery();
-                try {
-                    DeliveryOutcome outcome = deliver.deliver(delivery);
-                    failedAttempts.remove(delivery.id());
-                    if (outcome == DeliveryOutcome.RECIPIENT_UNREACHABLE) {
-                        LOG.info("delivery {} not sent: recipient unreachable", delivery.id());
-                    }
-                } catch (UnavailableException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    int attempts = failedAttempts.merge(delivery.id(), 1, Integer::sum);
-                    if (attempts < MAX_SEND_ATTEMPTS) {
-                        throw e;
-                    }
-                    failedAttempts.remove(delivery.id());
-                    LOG.error("delivery {} failed {} times; dead-lettering it", delivery.id(), attempts, e);
-                    deadLetter(pending.record(), "sending failed " + attempts + " times: " + e);
+                try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(pending.record())) {
+                    deliver(pending);
                 }
+            }
+        }
+
+        /** Under the trace of the checkpoint that caused it, so its every log line can be found. */
+        private void deliver(Pending pending) {
+            Delivery delivery = pending.delivery();
+            try {
+                DeliveryOutcome outcome = deliver.deliver(delivery);
+                failedAttempts.remove(delivery.id());
+                LOG.info("delivery {} to {}: {}", delivery.id(), delivery.recipient(), outcome);
+            } catch (UnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                int attempts = failedAttempts.merge(delivery.id(), 1, Integer::sum);
+                if (attempts < MAX_SEND_ATTEMPTS) {
+                    throw e;
+                }
+                failedAttempts.remove(delivery.id());
+                LOG.error("delivery {} failed {} times; dead-lettering it", delivery.id(), attempts, e);
+                deadLetter(pending.record(), "sending failed " + attempts + " times: " + e);
             }
         }
 

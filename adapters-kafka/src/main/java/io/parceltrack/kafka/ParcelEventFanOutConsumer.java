@@ -3,6 +3,7 @@ package io.parceltrack.kafka;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -80,7 +81,9 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                 FanOutParcelEventUseCase fanOut =
                         fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    handle(record, fanOut, transaction);
+                    try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(record)) {
+                        handle(record, fanOut, transaction);
+                    }
                 }
             }, RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
         }
@@ -99,7 +102,8 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                 return;
             }
             int deliveries = fanOut.fanOut(event);
-            LOG.debug("event {} of parcel {}: {} deliveries", event.id(), event.trackNumber(), deliveries);
+            // One line per event, under its trace: where a checkpoint's notifications came from.
+            LOG.info("event {} of parcel {}: {} deliveries", event.id(), event.trackNumber(), deliveries);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.parceltrack.kafka;
 
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,21 +67,27 @@ public final class WebhookEventConsumer implements AutoCloseable {
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
             for (ConsumerRecord<byte[], byte[]> record : batch) {
-                ParcelEvent event;
-                try {
-                    event = BrokerMessageFormat.readEvent(record.value());
-                } catch (UnreadableMessageException e) {
-                    LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
-                    AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record,
-                            settings.events().deadLetterTopic(), settings.consumer().groupId(), e.getMessage())));
-                    settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
-                    continue;
+                try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(record)) {
+                    schedule(record);
                 }
-                int scheduled = enqueue.enqueue(event);
-                LOG.debug("event {} of parcel {}: {} webhooks scheduled", event.id(), event.trackNumber(), scheduled);
             }
             context.commit(RecordBatchLoop.offsetsAfter(batch));
+        }
+
+        private void schedule(ConsumerRecord<byte[], byte[]> record) {
+            ParcelEvent event;
+            try {
+                event = BrokerMessageFormat.readEvent(record.value());
+            } catch (UnreadableMessageException e) {
+                LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record,
+                        settings.events().deadLetterTopic(), settings.consumer().groupId(), e.getMessage())));
+                settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
+                return;
+            }
+            int scheduled = enqueue.enqueue(event);
+            LOG.debug("event {} of parcel {}: {} webhooks scheduled", event.id(), event.trackNumber(), scheduled);
         }
 
         @Override

@@ -33,8 +33,8 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
                 UPDATE parcels SET status = :parcelStatus, last_checkpoint_at = :lastCheckpointAt
                 WHERE id = :parcelId
             )
-            INSERT INTO outbox (event_id, track_number, payload)
-            VALUES (:eventId, :trackNumber, :payload)
+            INSERT INTO outbox (event_id, track_number, payload, trace)
+            VALUES (:eventId, :trackNumber, :payload, :trace)
             """;
 
     private record LockedParcel(long id, Parcel parcel) {}
@@ -83,6 +83,7 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
                 .bind("eventId", record.event().id().value())
                 .bind("trackNumber", record.event().trackNumber().value())
                 .bind("payload", outbox.payload(record.event()))
+                .bind("trace", record.event().trace())
                 .execute();
     }
 }

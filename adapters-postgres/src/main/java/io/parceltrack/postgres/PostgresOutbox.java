@@ -21,14 +21,14 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
     static final long DRAIN_LOCK = 0x5054_206F_7574_626FL;
 
     private static final String INSERT = """
-            INSERT INTO outbox (event_id, track_number, payload)
-            VALUES (:eventId, :trackNumber, :payload)
+            INSERT INTO outbox (event_id, track_number, payload, trace)
+            VALUES (:eventId, :trackNumber, :payload, :trace)
             """;
     // The outbox holds only what waits (published rows are deleted), so counting it stays cheap.
     private static final String BACKLOG = "SELECT count(*) AS events, min(recorded_at) AS oldest FROM outbox";
     private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
     static final String OLDEST = """
-            SELECT id, payload
+            SELECT id, payload, trace
             FROM outbox
             ORDER BY id
             LIMIT :limit
@@ -37,7 +37,7 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
     // may hold lower ids than rows already seen.
     private static final String DELETE = "DELETE FROM outbox WHERE id IN (<ids>)";
 
-    private record Row(long id, byte[] payload) {}
+    private record Row(long id, byte[] payload, String trace) {}
 
     private final TranslatedJdbi db;
     private final OutboxPayloadFormat format;
@@ -63,6 +63,7 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
                 .bind("eventId", event.id().value())
                 .bind("trackNumber", event.trackNumber().value())
                 .bind("payload", payload(event))
+                .bind("trace", event.trace())
                 .execute();
         handle.afterCommit(signal::recorded);
     }
@@ -99,7 +100,7 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
             }
             List<Row> rows = handle.createQuery(OLDEST)
                     .bind("limit", limit)
-                    .map((row, context) -> new Row(row.getLong("id"), row.getBytes("payload")))
+                    .map((row, context) -> new Row(row.getLong("id"), row.getBytes("payload"), row.getString("trace")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -112,7 +113,8 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
 
     private ParcelEvent event(Row row) {
         try {
-            return format.read(row.payload());
+            // The trace is no part of the payload: the broker carries it in a header, not the message.
+            return format.read(row.payload()).withTrace(row.trace());
         } catch (IllegalArgumentException e) {
             // Only this adapter writes the payload, so this is a bug (or a format changed
             // incompatibly), not bad input; it blocks the outbox until fixed rather than drop an event.

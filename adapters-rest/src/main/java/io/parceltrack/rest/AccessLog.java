@@ -68,6 +68,7 @@ final class AccessLog {
             // Jetty reuses threads: leave nothing of this request behind for the next one.
             MDC.remove(CorrelationId.MDC_KEY);
             MDC.remove(ManagerRequestPipeline.MANAGER_MDC_KEY);
+            RequestTrace.end(ctx);
         }
     }
 }

@@ -75,6 +75,7 @@ public final class AppHttpServer {
         });
         config.jetty.modifyServletContextHandler(context -> context.insertHandler(
                 new ConcurrencyLimit(settings.maxConcurrentRequests(), settings.unavailableRetryAfter(), json)));
+        config.routes.before(RequestTrace::begin);
         config.routes.before(CorrelationId::assign);
         config.routes.after(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");

@@ -28,7 +28,10 @@ public final class ManagerBotApp implements App {
 
     @Override
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
-        App.require(reader, COMMAND, "parceltrack.telegram.manager-bot.token", settings.telegram().managerBot().token());
+        // Without a token only against an emulator (another Bot API URL), never against Telegram.
+        if (settings.telegram().apiUrl().isBlank()) {
+            App.require(reader, COMMAND, "parceltrack.telegram.manager-bot.token", settings.telegram().managerBot().token());
+        }
         App.require(reader, COMMAND, "parceltrack.db.bots.url", settings.db().bots().url());
         App.require(reader, COMMAND, "parceltrack.grpc.account.address", settings.grpc().account().address());
         App.require(reader, COMMAND, "parceltrack.grpc.parcels-manager.address",

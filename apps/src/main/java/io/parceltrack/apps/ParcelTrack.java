@@ -33,7 +33,8 @@ public final class ParcelTrack {
             new ParcelsUserServiceApp(),
             new NotificationServiceApp(),
             new UserBotApp(),
-            new ManagerBotApp());
+            new ManagerBotApp(),
+            new TelegramEmulatorApp());
 
     private ParcelTrack() {}
 

@@ -31,7 +31,10 @@ public final class UserBotApp implements App {
 
     @Override
     public void checkRequirements(AppSettings settings, SettingsReader reader) {
-        App.require(reader, COMMAND, "parceltrack.telegram.user-bot.token", settings.telegram().userBot().token());
+        // Without a token only against an emulator (another Bot API URL), never against Telegram.
+        if (settings.telegram().apiUrl().isBlank()) {
+            App.require(reader, COMMAND, "parceltrack.telegram.user-bot.token", settings.telegram().userBot().token());
+        }
         App.require(reader, COMMAND, "parceltrack.db.bots.url", settings.db().bots().url());
         App.require(reader, COMMAND, "parceltrack.kafka.bootstrap-servers", settings.kafka().bootstrapServers());
         App.require(reader, COMMAND, "parceltrack.grpc.account.address", settings.grpc().account().address());

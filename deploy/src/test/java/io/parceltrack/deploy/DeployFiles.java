@@ -33,6 +33,15 @@ final class DeployFiles {
         return module().resolve("compose/.env.example");
     }
 
+    /** The override that runs the fleet against the Telegram emulator, and the env file made for it. */
+    static Path composeEmulatorOverride() {
+        return module().resolve("compose/compose.emulator.yaml");
+    }
+
+    static Path composeEmulatorEnv() {
+        return module().resolve("compose/emulator.env");
+    }
+
     static Path kustomizeBase() {
         return module().resolve("k8s/base");
     }

@@ -37,8 +37,10 @@ import java.util.stream.Collectors;
  */
 final class RealApps {
     static final String MIGRATE = "migrate";
+    /** The Bot API emulator: run only by the compose override that replaces Telegram (compose.emulator.yaml). */
+    static final String TELEGRAM_EMULATOR = "telegram-emulator";
     /** Commands of the jar that the deployment deliberately does not run. */
-    static final Set<String> NOT_DEPLOYED = Set.of("standalone", "settings");
+    static final Set<String> NOT_DEPLOYED = Set.of("standalone", "settings", TELEGRAM_EMULATOR);
 
     private static final Pattern USAGE_LINE = Pattern.compile("^ {2}([a-z][a-z-]+) {2,}\\S.*$");
 

@@ -16,6 +16,7 @@ import io.parceltrack.port.in.manager.ManagerParcelUseCases;
 import io.parceltrack.port.out.ParcelStore;
 import io.parceltrack.port.out.RecordCheckpointPort;
 import io.parceltrack.port.out.RecordCheckpointPort.CheckpointRecord;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -60,7 +61,8 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
     public void deleteParcel(TelegramId manager, TrackNumber trackNumber) {
         Instant now = clock.instant();
         boolean deleted = parcels.deleteParcel(trackNumber, current ->
-                ParcelEvent.parcelDeleted(EventId.random(secureRandom), current.requireOwnedBy(manager), now));
+                ParcelEvent.parcelDeleted(EventId.random(secureRandom), current.requireOwnedBy(manager), now)
+                        .withTrace(CurrentTrace.traceparent()));
         if (!deleted) {
             throw parcelNotFound(trackNumber);
         }
@@ -78,7 +80,9 @@ public final class ManagerParcelService implements ManagerParcelUseCases {
         Checkpoint.requireNotTooFarAhead(checkpoint.time(), now);
         return checkpoints.recordCheckpoint(command.trackNumber(), current -> {
                     Parcel updated = current.requireOwnedBy(command.manager()).withCheckpoint(checkpoint);
-                    ParcelEvent event = ParcelEvent.checkpointRecorded(EventId.random(secureRandom), current, checkpoint, now);
+                    // The event remembers the request's trace, so that its notifications can be followed.
+                    ParcelEvent event = ParcelEvent.checkpointRecorded(EventId.random(secureRandom), current, checkpoint, now)
+                            .withTrace(CurrentTrace.traceparent());
                     return new CheckpointRecord(updated, checkpoint, event);
                 })
                 .map(CheckpointRecord::parcel)

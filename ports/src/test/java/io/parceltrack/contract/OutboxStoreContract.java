@@ -10,6 +10,7 @@ import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.port.out.OutboxStore;
+import io.parceltrack.port.out.RecordCheckpointPort;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,6 +61,29 @@ public abstract class OutboxStoreContract {
 
         assertThat(told.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(seenWhenTold).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
+    void handsOnTheTraceEachEventWasRecordedIn() {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        ports.parcels().insertParcel(parcel);
+        String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Checkpoint first = Fixtures.checkpoint(T0.plusSeconds(1), ParcelStatus.IN_TRANSIT);
+        ports.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
+            RecordCheckpointPort.CheckpointRecord record = Fixtures.recordFor(current, first);
+            return new RecordCheckpointPort.CheckpointRecord(record.parcel(), record.checkpoint(),
+                    record.event().withTrace(traced));
+        });
+        Checkpoint second = Fixtures.checkpoint(T0.plusSeconds(2), ParcelStatus.IN_TRANSIT);
+        ports.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, second));
+        String deletionTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00";
+        ports.parcels().deleteParcel(parcel.trackNumber(),
+                current -> Fixtures.deletionOf(current).withTrace(deletionTrace));
+
+        List<ParcelEvent> published = new ArrayList<>();
+        outbox.drain(10, published::addAll);
+
+        assertThat(published).extracting(ParcelEvent::trace).containsExactly(traced, null, deletionTrace);
     }
 
     @Test

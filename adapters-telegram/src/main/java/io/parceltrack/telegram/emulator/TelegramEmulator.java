@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Telegram ({@code /bot<token>/<method>}, JSON in, {@code {"ok":...}} out), and people are played
  * by tests or by a human through the control API under {@code /control} (see docs/BOTS.md).
  * Several bots can be registered at once, each with its own token. Binds to the loopback interface
- * only: it has no authentication of its own.
+ * unless told otherwise: it has no authentication of its own.
  */
 public final class TelegramEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramEmulator.class);
@@ -100,7 +100,15 @@ public final class TelegramEmulator implements AutoCloseable {
     }
 
     /** Starts serving on 127.0.0.1; port 0 picks a free one (see {@link #port()}). */
-    public synchronized TelegramEmulator start(int port) {
+    public TelegramEmulator start(int port) {
+        return start(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /**
+     * Starts serving on {@code host}: another interface than the loopback only for an emulator that
+     * other machines of a private network (a compose project) must reach, as it has no authentication.
+     */
+    public synchronized TelegramEmulator start(InetAddress host, int port) {
         if (server != null) {
             throw new IllegalStateException("the emulator is running already");
         }
@@ -110,9 +118,9 @@ public final class TelegramEmulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on port " + port, e);
+            throw new IllegalStateException("cannot listen on " + host.getHostAddress() + " port " + port, e);
         }
         // Long polls hold a thread each for their whole timeout, so the pool must grow with them.
         executor = Executors.newCachedThreadPool(task -> {

@@ -14,9 +14,31 @@ public record TelegramEndpoint(URI url, AppSettings.Bot userBot, AppSettings.Bot
     static final String EMULATED_USER_BOT_TOKEN = "7000000001:standalone-user-bot";
     static final String EMULATED_MANAGER_BOT_TOKEN = "7000000002:standalone-manager-bot";
 
-    /** The configured Bot API (Telegram unless another URL is set) with the configured tokens. */
+    /**
+     * The configured Bot API (Telegram unless another URL is set) with the configured tokens. A bot
+     * without a token on another Bot API than Telegram's is taken to be talking to an emulator (the
+     * {@code telegram-emulator} command) and uses the token that the emulator gives that bot.
+     */
     public static TelegramEndpoint configured(AppSettings.Telegram telegram) {
-        return new TelegramEndpoint(BotWiring.telegramUrl(telegram), telegram.userBot(), telegram.managerBot());
+        return new TelegramEndpoint(BotWiring.telegramUrl(telegram), orEmulated(telegram, telegram.userBot(), EMULATED_USER_BOT_TOKEN),
+                orEmulated(telegram, telegram.managerBot(), EMULATED_MANAGER_BOT_TOKEN));
+    }
+
+    /**
+     * Registers both bots with {@code emulator}: under their configured tokens, or the emulated
+     * ones when none is configured, so that bots started either way find themselves there.
+     */
+    public static void registerBots(TelegramEmulator emulator, AppSettings.Telegram telegram) {
+        emulator.registerBot(tokenOrEmulated(telegram.userBot(), EMULATED_USER_BOT_TOKEN), telegram.userBot().username());
+        emulator.registerBot(tokenOrEmulated(telegram.managerBot(), EMULATED_MANAGER_BOT_TOKEN), telegram.managerBot().username());
+    }
+
+    private static AppSettings.Bot orEmulated(AppSettings.Telegram telegram, AppSettings.Bot bot, String emulatedToken) {
+        return bot.configured() || telegram.apiUrl().isBlank() ? bot : new AppSettings.Bot(emulatedToken, bot.username());
+    }
+
+    private static String tokenOrEmulated(AppSettings.Bot bot, String emulatedToken) {
+        return bot.configured() ? bot.token() : emulatedToken;
     }
 
     /**

@@ -83,9 +83,11 @@ public record AppSettings(
     /**
      * @param showRecipientDetails whether the user bot shows recipients' names and addresses to anyone with the track number
      * @param emulatorPeopleFile where the built-in emulator remembers people across restarts; empty: nowhere
+     * @param emulatorHost the interface the {@code telegram-emulator} command listens on
      */
     public record Telegram(String apiUrl, String defaultLanguage, ZoneId timeZone, int ratePerBot, int ratePerChat,
-            Bot userBot, Bot managerBot, int emulatorPort, boolean showRecipientDetails, String emulatorPeopleFile) {}
+            Bot userBot, Bot managerBot, int emulatorPort, boolean showRecipientDetails, String emulatorPeopleFile,
+            String emulatorHost) {}
 
     public record Demo(String apiToken, long managerTelegramId) {
         @Override
@@ -173,7 +175,8 @@ public record AppSettings(
                         new Bot(reader.string(P + "telegram.manager-bot.token"), reader.string(P + "telegram.manager-bot.username")),
                         reader.port(P + "telegram.emulator.port"),
                         reader.bool(P + "telegram.user-bot.show-recipient-details"),
-                        reader.string(P + "telegram.emulator.people-file")),
+                        reader.string(P + "telegram.emulator.people-file"),
+                        reader.string(P + "telegram.emulator.host")),
                 new Demo(
                         reader.string(P + "demo.api-token"),
                         reader.intInRange(P + "demo.manager-telegram-id", 1, Integer.MAX_VALUE)),

@@ -76,6 +76,8 @@ public final class LoggingSetup {
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
 
+        TraceLogContext.install();
+
         // grpc-java and a few others log through java.util.logging.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();

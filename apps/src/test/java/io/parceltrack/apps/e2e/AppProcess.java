@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +134,18 @@ final class AppProcess {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Whether a line of the log matches {@code wanted} within {@code timeout} (lines may come a little late). */
+    boolean awaitLogLine(Predicate<String> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logText().lines().anyMatch(wanted)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        return true;
     }
 
     /** Where the log is and its last lines, for failure messages. */

@@ -21,13 +21,25 @@ final class ParcelApiClient {
     private final ObjectMapper json;
     private final String apiBase;
     private final String token;
+    /** The W3C traceparent every call continues; {@code null}: none (the API starts a trace per call). */
+    private final String traceparent;
 
     /** {@code apiBase} as the manager bot shows it, e.g. {@code http://127.0.0.1:8080/api/v1}. */
     ParcelApiClient(HttpClient http, ObjectMapper json, String apiBase, String token) {
+        this(http, json, apiBase, token, null);
+    }
+
+    private ParcelApiClient(HttpClient http, ObjectMapper json, String apiBase, String token, String traceparent) {
         this.http = http;
         this.json = json;
         this.apiBase = apiBase.replaceAll("/+$", "");
         this.token = token;
+        this.traceparent = traceparent;
+    }
+
+    /** The same client, its calls made within the trace {@code traceparent} names, as a traced system's would be. */
+    ParcelApiClient within(String traceparent) {
+        return new ParcelApiClient(http, json, apiBase, token, traceparent);
     }
 
     /** Creates a parcel due in a week; returns its track number. */
@@ -62,6 +74,9 @@ final class ParcelApiClient {
                 .timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

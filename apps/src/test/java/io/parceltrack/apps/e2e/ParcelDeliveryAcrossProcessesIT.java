@@ -17,7 +17,6 @@ import io.parceltrack.postgres.TemporaryDatabase;
 import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.TelegramIdRequest;
 import io.parceltrack.proto.account.UserGrpc;
-import io.parceltrack.telegram.emulator.TelegramEmulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,18 +34,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The story on the production layout: the six apps as separate OS processes of the jar, each with
  * its own environment, on real PostgreSQL (fresh accounts, parcels and bots databases, migrated by
- * the apps as they start), a real Kafka broker, and the Telegram emulator in this JVM. The services
- * find each other over gRPC with mutual TLS (certificates from {@link ClusterTls}); events travel outbox → Kafka → notification-service → Kafka → user-bot.
+ * the apps as they start), a real Kafka broker, and the Telegram emulator as a process of its own
+ * ({@code telegram-emulator}; the bots run without tokens against it). The services find each
+ * other over gRPC with mutual TLS (certificates from {@link ClusterTls}); events travel
+ * outbox → Kafka → notification-service → Kafka → user-bot.
  * Logs: {@code apps/target/e2e-logs/ParcelDeliveryAcrossProcessesIT/<app>.log}.
  */
 @ExtendWith(KafkaTestBrokerExtension.class)
 class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
-    private static final String USER_BOT_TOKEN = "5000000001:e2e-user-bot";
-    private static final String MANAGER_BOT_TOKEN = "5000000002:e2e-manager-bot";
     /** Six processes share the test server; small pools keep them well within its connections. */
     private static final String POOL_SIZE = "3";
+    /** The processes a checkpoint posted through the API passes through on its way to the recipient. */
+    private static final List<String> CHECKPOINT_PATH =
+            List.of("parcels-manager-service", "account-service", "notification-service", "user-bot");
 
-    private final TelegramEmulator emulator = new TelegramEmulator();
+    private URI emulator;
     private final List<TemporaryDatabase> databases = new ArrayList<>();
     private final List<AppProcess> processes = new ArrayList<>();
     private URI trackingPageRoot;
@@ -55,13 +57,10 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     @BeforeAll
     void startTheSixApps(KafkaTestBroker broker) {
         try {
-            emulator.registerBot(USER_BOT_TOKEN, USER_BOT);
-            emulator.registerBot(MANAGER_BOT_TOKEN, MANAGER_BOT);
-            emulator.start(0);
             String accountsDb = database().jdbcUrl();
             String parcelsDb = database().jdbcUrl();
             String botsDb = database().jdbcUrl();
-            int[] ports = FreePorts.take(9);
+            int[] ports = FreePorts.take(10);
             int accountGrpc = ports[0];
             accountGrpcPort = accountGrpc;
             int parcelsManagerGrpc = ports[1];
@@ -72,6 +71,8 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
             int notificationHealth = ports[6];
             int userBotHealth = ports[7];
             int managerBotHealth = ports[8];
+            int emulatorPort = ports[9];
+            emulator = URI.create("http://127.0.0.1:" + emulatorPort);
 
             // What every process may know: where the others are, like a shared ConfigMap.
             Map<String, String> shared = Map.of(
@@ -80,13 +81,21 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
                     "PARCELTRACK_GRPC_PARCELS_MANAGER_ADDRESS", "127.0.0.1:" + parcelsManagerGrpc,
                     "PARCELTRACK_GRPC_PARCELS_USER_ADDRESS", "127.0.0.1:" + parcelsUserGrpc,
                     "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "PARCELTRACK_TELEGRAM_API_URL", emulator.baseUrl(),
+                    "PARCELTRACK_TELEGRAM_API_URL", emulator.toString(),
                     "PARCELTRACK_TELEGRAM_USER_BOT_USERNAME", USER_BOT,
                     "PARCELTRACK_TELEGRAM_MANAGER_BOT_USERNAME", MANAGER_BOT,
                     "PARCELTRACK_HTTP_PUBLIC_URL", "http://127.0.0.1:" + restApi);
 
             ParcelTrackJar jar = ParcelTrackJar.built();
             Path logs = jar.logDirectory(getClass().getSimpleName());
+            // The bots' Bot API first, as Telegram is always there: it registers both bots under the
+            // tokens bots without a token of their own use with it.
+            Map<String, String> emulatorSettings = new HashMap<>(shared);
+            emulatorSettings.put("PARCELTRACK_TELEGRAM_EMULATOR_PORT", String.valueOf(emulatorPort));
+            AppProcess telegram = jar.start("telegram-emulator", emulatorSettings, emulator.resolve("/control/bots"),
+                    logs.resolve("telegram-emulator.log"));
+            processes.add(telegram);
+            telegram.awaitReady(READY_TIMEOUT);
             // Started together: their JVMs boot in parallel, and each waits for what it needs.
             start(jar, logs, "account-service", accountHealth, shared, Map.of(
                     "PARCELTRACK_DB_ACCOUNTS_URL", accountsDb,
@@ -98,7 +107,9 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
                     "PARCELTRACK_GRPC_PARCELS_MANAGER_PORT", String.valueOf(parcelsManagerGrpc),
                     "PARCELTRACK_HTTP_HOST", "127.0.0.1",
                     "PARCELTRACK_HTTP_PORT", String.valueOf(restApi),
-                    "PARCELTRACK_KAFKA_INSTANCE_ID", "parcels-manager-1"));
+                    "PARCELTRACK_KAFKA_INSTANCE_ID", "parcels-manager-1",
+                    // Every request checks its token with account-service, so that each one crosses it.
+                    "PARCELTRACK_HTTP_TOKEN_CACHE_TTL", "1ms"));
             start(jar, logs, "parcels-user-service", trackingPage, shared, Map.of(
                     "PARCELTRACK_DB_PARCELS_URL", parcelsDb,
                     "PARCELTRACK_DB_PARCELS_POOL_SIZE", POOL_SIZE,
@@ -113,12 +124,10 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
             start(jar, logs, "user-bot", userBotHealth, shared, Map.of(
                     "PARCELTRACK_DB_BOTS_URL", botsDb,
                     "PARCELTRACK_DB_BOTS_POOL_SIZE", POOL_SIZE,
-                    "PARCELTRACK_TELEGRAM_USER_BOT_TOKEN", USER_BOT_TOKEN,
                     "PARCELTRACK_KAFKA_INSTANCE_ID", "user-bot-1"));
             start(jar, logs, "manager-bot", managerBotHealth, shared, Map.of(
                     "PARCELTRACK_DB_BOTS_URL", botsDb,
-                    "PARCELTRACK_DB_BOTS_POOL_SIZE", POOL_SIZE,
-                    "PARCELTRACK_TELEGRAM_MANAGER_BOT_TOKEN", MANAGER_BOT_TOKEN));
+                    "PARCELTRACK_DB_BOTS_POOL_SIZE", POOL_SIZE));
             processes.forEach(process -> process.awaitReady(READY_TIMEOUT));
         } catch (RuntimeException | Error e) {
             stopEverything();
@@ -131,7 +140,6 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
         try {
             killWhatStillRuns();
         } finally {
-            emulator.stop();
             databases.forEach(TemporaryDatabase::close);
             databases.clear();
         }
@@ -201,7 +209,24 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
 
     @Override
     URI emulator() {
-        return URI.create(emulator.baseUrl());
+        return emulator;
+    }
+
+    /**
+     * The first checkpoint was posted within a known trace: each process it crossed, from the REST
+     * API through the token check, the outbox, Kafka and the fan-out to the delivery in the user
+     * bot, wrote log lines with that trace id.
+     */
+    @Test
+    @Order(2)
+    void theCheckpointsTraceIdIsInTheLogsOfEveryProcessItCrossed() {
+        String traceId = checkpointTrace.traceId();
+        for (String command : CHECKPOINT_PATH) {
+            AppProcess process = processes.stream().filter(p -> p.command().equals(command)).findFirst().orElseThrow();
+            assertThat(process.awaitLogLine(line -> line.contains("trace_id=" + traceId), Duration.ofSeconds(20)))
+                    .as(command + " logs a line with trace_id=" + traceId + "; " + process.describeLog())
+                    .isTrue();
+        }
     }
 
     @Override

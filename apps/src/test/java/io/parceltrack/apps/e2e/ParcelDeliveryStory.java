@@ -3,6 +3,7 @@ package io.parceltrack.apps.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parceltrack.port.trace.TraceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,6 +52,8 @@ abstract class ParcelDeliveryStory {
             Pattern.compile("Authorization: Bearer (pt_[A-Za-z0-9_-]+)\" (\\S+)/parcels");
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The trace the manager's system posts the first checkpoint within, so that its logs can be followed. */
+    final TraceContext checkpointTrace = TraceContext.start();
     final ObjectMapper json = new ObjectMapper();
 
     /** The base URL of the Telegram emulator the bots talk to. */
@@ -85,7 +88,8 @@ abstract class ParcelDeliveryStory {
         recipientRegistersAndSubscribes(recipient, trackNumber);
 
         long beforeCheckpoint = recipient.lastEventSequence();
-        assertThat(managersSystem.postsCheckpoint(trackNumber, "IN_TRANSIT", "Kazan sorting hub", "arrived")
+        assertThat(managersSystem.within(checkpointTrace.traceparent())
+                .postsCheckpoint(trackNumber, "IN_TRANSIT", "Kazan sorting hub", "arrived")
                 .path("parcel_status").asText()).isEqualTo("IN_TRANSIT");
         String notification = recipient.awaitsMessage(beforeCheckpoint, "🔔 Phone case · " + trackNumber,
                 NOTIFICATION_TIMEOUT);

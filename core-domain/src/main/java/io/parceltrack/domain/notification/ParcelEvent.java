@@ -20,10 +20,17 @@ import java.util.Optional;
  * is the parcel's owner, carried so that a consumer can find the manager's webhooks even once the
  * parcel is gone; {@code null} only in events recorded before it was carried. {@code statusBefore}
  * is the parcel's status before the event ({@link ParcelStatus#UNKNOWN} in such old events).
+ *
+ * <p>{@code trace} is the W3C {@code traceparent} of the request that caused the event, so that its
+ * notifications can be followed in the logs; opaque here (adapters parse it), {@code null} when the
+ * event was not caused within a trace.
  */
 public record ParcelEvent(
         EventId id, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint, Instant occurredAt,
-        Kind kind, TelegramId manager, ParcelStatus statusBefore, CheckpointEffect effect) {
+        Kind kind, TelegramId manager, ParcelStatus statusBefore, CheckpointEffect effect, String trace) {
+
+    /** Longer than any {@code traceparent} this version writes or accepts. */
+    public static final int MAX_TRACE_LENGTH = 128;
 
     public enum Kind { CHECKPOINT_RECORDED, PARCEL_DELETED }
 
@@ -38,6 +45,16 @@ public record ParcelEvent(
             throw new IllegalArgumentException("a checkpoint event carries its checkpoint and effect, a deletion neither");
         }
         occurredAt = StoredPrecision.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
+        if (trace != null && (trace.isEmpty() || trace.length() > MAX_TRACE_LENGTH
+                || !trace.chars().allMatch(c -> c > ' ' && c < 0x7f))) {
+            throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
+        }
+    }
+
+    /** An event caused outside any trace. */
+    public ParcelEvent(EventId id, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint, Instant occurredAt,
+            Kind kind, TelegramId manager, ParcelStatus statusBefore, CheckpointEffect effect) {
+        this(id, trackNumber, parcelName, checkpoint, occurredAt, kind, manager, statusBefore, effect, null);
     }
 
     /**
@@ -46,7 +63,7 @@ public record ParcelEvent(
      */
     public ParcelEvent(EventId id, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint, Instant occurredAt) {
         this(id, trackNumber, parcelName, checkpoint, occurredAt, Kind.CHECKPOINT_RECORDED, null, ParcelStatus.UNKNOWN,
-                CheckpointEffect.presumed(checkpoint));
+                CheckpointEffect.presumed(checkpoint), null);
     }
 
     /** {@code checkpoint} was added to {@code before}, the parcel as it was until then. */
@@ -64,6 +81,16 @@ public record ParcelEvent(
     /** The parcel's owner, if the event says (events recorded before it was carried do not). */
     public Optional<TelegramId> knownManager() {
         return Optional.ofNullable(manager);
+    }
+
+    /** The same event, caused within {@code trace} ({@code null}: within none). */
+    public ParcelEvent withTrace(String trace) {
+        return new ParcelEvent(id, trackNumber, parcelName, checkpoint, occurredAt, kind, manager, statusBefore, effect, trace);
+    }
+
+    /** The {@code traceparent} of the request that caused the event, if it was caused within a trace. */
+    public Optional<String> knownTrace() {
+        return Optional.ofNullable(trace);
     }
 
     public boolean isCheckpoint() {

@@ -1,0 +1,47 @@
+package io.parceltrack.kafka;
+
+import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.TraceContext;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The W3C {@code traceparent} of a record, in a header of that name: written by the producing
+ * side from the trace it works in, read by the consuming side to continue it while it handles the
+ * record. What a header holds is not trusted: an overlong or malformed value counts as none.
+ */
+final class TraceHeaders {
+    /** Longer values are ignored unread (a valid one has 55 bytes). */
+    private static final int MAX_VALUE_BYTES = 256;
+
+    private TraceHeaders() {}
+
+    /** {@code record} with a header naming {@code traceparent} as the parent, unless it is {@code null}. */
+    static <K, V> ProducerRecord<K, V> withTrace(ProducerRecord<K, V> record, String traceparent) {
+        if (traceparent != null) {
+            record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
+    }
+
+    /** {@code record} carrying the trace this thread works in, if any. */
+    static <K, V> ProducerRecord<K, V> withCurrentTrace(ProducerRecord<K, V> record) {
+        return withTrace(record, CurrentTrace.traceparent());
+    }
+
+    /** The record's {@code traceparent} header as text, or {@code null} if it has none of a sane size. */
+    static String traceparent(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(TraceContext.HEADER);
+        if (header == null || header.value() == null || header.value().length > MAX_VALUE_BYTES) {
+            return null;
+        }
+        return new String(header.value(), StandardCharsets.US_ASCII);
+    }
+
+    /** Continues the record's trace (if it carries a valid one) on this thread until the scope closes. */
+    static CurrentTrace.Scope continueTraceOf(ConsumerRecord<?, ?> record) {
+        return CurrentTrace.continueIfAny(traceparent(record));
+    }
+}
