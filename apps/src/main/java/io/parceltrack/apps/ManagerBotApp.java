@@ -52,7 +52,8 @@ public final class ManagerBotApp implements App {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         new ManagerBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
                 GrpcWiring.accountClient(settings.grpc(), assembly.lifecycle()),
-                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly.lifecycle()), BotData.open(assembly));
+                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly.lifecycle()),
+                GrpcWiring.managerWebhooksClient(settings.grpc(), assembly.lifecycle()), BotData.open(assembly));
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

@@ -97,16 +97,17 @@ public final class StandaloneApp implements App {
         managerParcels.relayEventsTo(events.eventPublisher());
         events.fanOut(parcelData.subscriptions());
         WebhookArea webhooks = new WebhookArea(assembly, parcelData);
-        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly));
         TelegramEndpoint telegram = TelegramEndpoint.configuredOrEmulated(assembly);
         new UserBotArea(assembly, telegram, accounts.service(), userParcels.service(), botData)
                 .sendNotificationsFrom(events);
-        new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(), botData);
+        ManagerBotArea managerBot = new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(),
+                webhooks.endpoints(), botData);
+        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly, managerBot::endpointDisabled));
 
         GrpcWiring.loopbackServer("account", settings.grpc().account().port(), accounts.grpcServices(),
                 assembly.lifecycle());
         GrpcWiring.loopbackServer("parcels-manager", settings.grpc().parcelsManager().port(),
-                List.of(managerParcels.grpcService()), assembly.lifecycle());
+                List.of(managerParcels.grpcService(), webhooks.grpcService()), assembly.lifecycle());
         GrpcWiring.loopbackServer("parcels-user", settings.grpc().parcelsUser().port(),
                 List.of(userParcels.grpcService()), assembly.lifecycle());
         AppHttpServer http = HttpWiring.serve(assembly,
