@@ -19,9 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param requestTimeout how long one request to the broker may take
  * @param deliveryTimeout how long a record may take from send to acknowledgement, retries included
  * @param apiTimeout how long a blocking client call (metadata, commit, transaction step) may take
+ * @param security how every client logs in and checks the brokers (the same for producers, consumers, admin)
  */
 public record KafkaClientSettings(
-        String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
+        String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout,
+        KafkaSecurity security) {
     /** A few ms of batching: a fan-out page or an outbox batch leaves in a few requests, not one per record. */
     private static final int LINGER_MS = 5;
 
@@ -30,6 +32,7 @@ public record KafkaClientSettings(
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
+        Objects.requireNonNull(security, "security");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(deliveryTimeout, "deliveryTimeout");
         requirePositive(apiTimeout, "apiTimeout");
@@ -39,14 +42,23 @@ public record KafkaClientSettings(
         }
     }
 
+    /** Plaintext clients (a local broker). */
+    public KafkaClientSettings(String bootstrapServers, Duration requestTimeout, Duration deliveryTimeout, Duration apiTimeout) {
+        this(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, KafkaSecurity.plaintext());
+    }
+
+    /** The same cluster and timeouts, reached with {@code otherSecurity}. */
+    public KafkaClientSettings withSecurity(KafkaSecurity otherSecurity) {
+        return new KafkaClientSettings(bootstrapServers, requestTimeout, deliveryTimeout, apiTimeout, otherSecurity);
+    }
+
     public static KafkaClientSettings defaults(String bootstrapServers) {
         return new KafkaClientSettings(bootstrapServers, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15));
     }
 
     /** An idempotent producer that waits for all in-sync replicas: no duplicates or reordering on retry. */
     Map<String, Object> producerProperties(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = common();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -65,8 +77,7 @@ public record KafkaClientSettings(
      * values stay bytes: parsing is ours, so that a bad record can be dead-lettered as it came.
      */
     Map<String, Object> consumerProperties(ConsumerSettings consumer) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = common();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, consumer.groupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, consumer.clientId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -82,10 +93,16 @@ public record KafkaClientSettings(
     }
 
     Map<String, Object> adminProperties() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = common();
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
         props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(apiTimeout));
+        return props;
+    }
+
+    /** Where the cluster is and how to log in to it: the one place every client's properties start from. */
+    private Map<String, Object> common() {
+        Map<String, Object> props = new HashMap<>(security.clientProperties());
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
     }
 

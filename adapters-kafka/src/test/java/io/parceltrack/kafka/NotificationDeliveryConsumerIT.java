@@ -11,11 +11,14 @@ import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
+import io.parceltrack.kafka.testing.TopicReader;
+import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.memory.InMemoryProcessedMessageStore;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.Messenger;
 import io.parceltrack.port.out.ProcessedMessageStore;
 import io.parceltrack.service.NotificationDeliveryService;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,6 +77,46 @@ class NotificationDeliveryConsumerIT {
             assertThat(second.count(DeliveryOutcome.DUPLICATE)).isZero();
             assertThat(messenger.sentTo(anna)).hasSize(6);
         }
+    }
+
+    @Test
+    void forgedDeliveriesAreDeadLetteredWithTheReasonAndNeverSent() throws Exception {
+        TelegramId anna = Fixtures.newId();
+        TelegramId mallory = Fixtures.newId();
+        Delivery genuine = deliveriesTo(anna, 1).get(0);
+        io.parceltrack.proto.notification.Delivery proto = ProtoMapping.toProto(genuine);
+        // Someone who can write the topic readdresses a genuine delivery, invents an id, drops the event.
+        List<byte[]> forged = List.of(
+                proto.toBuilder().setUserTelegramId(mallory.value()).build().toByteArray(),
+                proto.toBuilder().setDeliveryId(UUID.randomUUID().toString()).build().toByteArray(),
+                proto.toBuilder().clearEventId().build().toByteArray());
+        byte[] key = mallory.toString().getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(broker.clientSettings().producerProperties("test-forger"))) {
+            for (byte[] value : forged) {
+                raw.send(new ProducerRecord<>(deliveries.name(), key, value)).get();
+            }
+            // Behind the forgeries, in the same partition: it must still go out.
+            raw.send(new ProducerRecord<>(deliveries.name(), key, BrokerMessageFormat.value(genuine))).get();
+        }
+        CountingDeliveries handled = counting(messenger);
+        try (NotificationDeliveryConsumer consumer = new NotificationDeliveryConsumer(settings, handled).start();
+                TopicReader letters = new TopicReader(broker, deliveries.deadLetterTopic())) {
+            assertThat(handled.awaitHandled(1, Duration.ofSeconds(60))).isEqualTo(1);
+            List<ConsumerRecord<byte[], byte[]>> refused = letters.awaitRecords(3, Duration.ofSeconds(60));
+
+            assertThat(refused).hasSize(3);
+            assertThat(refused).extracting(ConsumerRecord::value).containsExactlyElementsOf(forged);
+            assertThat(reason(refused.get(0))).contains("deliveryId").contains("does not derive from eventId and userTelegramId");
+            assertThat(reason(refused.get(1))).contains("does not derive from eventId and userTelegramId");
+            assertThat(reason(refused.get(2))).contains("eventId");
+        }
+        assertThat(handled.count(DeliveryOutcome.SENT)).isEqualTo(1);
+        assertThat(messenger.sentTo(anna)).containsExactly(genuine);
+        assertThat(messenger.sentTo(mallory)).isEmpty();
+    }
+
+    private static String reason(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.headers().lastHeader(DeadLetter.REASON).value(), StandardCharsets.UTF_8);
     }
 
     private CountingDeliveries counting(Messenger sender) {

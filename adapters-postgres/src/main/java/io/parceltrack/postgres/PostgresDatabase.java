@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One PostgreSQL database of ParcelTrack, reached through a connection pool: run its migrations,
@@ -58,6 +60,8 @@ public final class PostgresDatabase implements AutoCloseable {
         // Keeps values (a user's data) out of the driver's error messages.
         pool.addDataSourceProperty("logServerErrorDetail", "false");
         pool.addDataSourceProperty("tcpKeepAlive", "true");
+        // Set at connection start-up, so a connection never runs a statement without them.
+        pool.addDataSourceProperty("options", settings.sessionOptions());
         return new PostgresDatabase(new HikariDataSource(pool), settings);
     }
 
@@ -69,7 +73,27 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException if a migration fails or the history does not match
      */
     public MigrationReport migrate(DatabaseRole role, boolean withDemoData) {
-        return Migrations.apply(dataSource, settings, role, withDemoData);
+        // Not through the pool: a migration (an index on a big table) may rightly run longer than the
+        // statement timeout meant for the app's own queries.
+        return Migrations.apply(migrationDataSource(settings), settings, role, withDemoData);
+    }
+
+    private static DataSource migrationDataSource(PostgresSettings settings) {
+        PGSimpleDataSource unpooled = new PGSimpleDataSource();
+        unpooled.setUrl(settings.jdbcUrl());
+        unpooled.setUser(settings.user());
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            unpooled.setPassword(settings.password());
+        }
+        unpooled.setApplicationName(settings.applicationName() + " migrations");
+        unpooled.setLogServerErrorDetail(false);
+        unpooled.setConnectTimeout((int) Math.max(1, settings.connectionTimeout().toSeconds()));
+        return unpooled;
+    }
+
+    /** For tests that run SQL of their own through the pool. */
+    TranslatedJdbi jdbi() {
+        return jdbi;
     }
 
     public AccountStores accountStores() {

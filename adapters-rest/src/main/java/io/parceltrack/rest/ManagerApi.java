@@ -15,6 +15,7 @@ public final class ManagerApi implements RouteGroup {
     static final String API_BASE = "/api/v1";
 
     private final ManagerRequestPipeline pipeline;
+    private final ApiTokenAuthentication authentication;
     private final ParcelEndpoints parcelEndpoints;
     private final CheckpointEndpoints checkpointEndpoints;
     private final WebhookEndpoints webhookEndpoints;
@@ -31,8 +32,17 @@ public final class ManagerApi implements RouteGroup {
     public ManagerApi(ManagerParcelUseCases parcels, WebhookEndpointsUseCase webhooks,
             AuthenticateApiTokenUseCase tokens, IdempotencyStore idempotencyStore, int idempotencyKeyQuota, Clock clock,
             HttpServerSettings settings) {
+        this(parcels, webhooks, tokens, idempotencyStore, idempotencyKeyQuota, FailedAuthenticationLimit.DEFAULT, clock,
+                settings);
+    }
+
+    /** @param failedAuthentication how many bad API tokens one client address may present */
+    public ManagerApi(ManagerParcelUseCases parcels, WebhookEndpointsUseCase webhooks,
+            AuthenticateApiTokenUseCase tokens, IdempotencyStore idempotencyStore, int idempotencyKeyQuota,
+            FailedAuthenticationLimit failedAuthentication, Clock clock, HttpServerSettings settings) {
+        this.authentication = new ApiTokenAuthentication(tokens, failedAuthentication, clock);
         this.pipeline = new ManagerRequestPipeline(
-                new ApiTokenAuthentication(tokens),
+                authentication,
                 new TokenBucketRateLimiter(settings.rateLimit(), clock),
                 new JsonRequestBody(settings.maxBodyBytes()),
                 new IdempotentRequests(idempotencyStore, clock, settings.idempotencyTtl(), idempotencyKeyQuota),
@@ -40,6 +50,11 @@ public final class ManagerApi implements RouteGroup {
         this.parcelEndpoints = new ParcelEndpoints(parcels);
         this.checkpointEndpoints = new CheckpointEndpoints(parcels, clock);
         this.webhookEndpoints = new WebhookEndpoints(webhooks, pipeline);
+    }
+
+    /** How many client addresses the failed-authentication limit remembers now (for tests of its bound). */
+    int failedAuthenticationAddresses() {
+        return authentication.trackedAddresses();
     }
 
     @Override

@@ -27,7 +27,15 @@ final class RawHttp {
     }
 
     static Answer send(int port, String requestHead, byte[] body) {
+        return send(null, port, requestHead, body);
+    }
+
+    /** As {@link #send(int, String, byte[])}, from the local address {@code from} (null: any). */
+    static Answer send(java.net.InetAddress from, int port, String requestHead, byte[] body) {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -42,11 +42,13 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
     final InMemoryWebhookDatabase webhookDatabase = new InMemoryWebhookDatabase();
     final WebhookEndpointService webhookService;
     final AppHttpServer server;
+    private final ManagerApi managerApi;
     final URI base;
 
     private RunningApi(Clock clock, UnaryOperator<HttpServerSettings> tuning,
             UnaryOperator<ManagerParcelUseCases> decorate, UnaryOperator<WebhookEndpointsUseCase> decorateWebhooks,
-            UnaryOperator<AuthenticateApiTokenUseCase> authentication, Map<String, ReadinessCheck> readiness) {
+            UnaryOperator<AuthenticateApiTokenUseCase> authentication, Map<String, ReadinessCheck> readiness,
+            FailedAuthenticationLimit failedAuthentication) {
         accountService = new AccountService(accounts, accounts, clock, RANDOM);
         parcelService = new ManagerParcelService(parcelDatabase, parcelDatabase, clock, RANDOM);
         webhookService = new WebhookEndpointService(new DestinationRules(false, false), webhookDatabase, webhookDatabase,
@@ -56,9 +58,10 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
                 .withRateLimit(new RateLimitSettings(10_000, 10_000))
                 // Nothing is in flight when a test stops its server: do not wait for idle connections.
                 .withShutdownTimeout(Duration.ofMillis(300)));
-        server = new AppHttpServer(settings, readiness, List.of(new ManagerApi(
+        managerApi = new ManagerApi(
                 decorate.apply(parcelService), decorateWebhooks.apply(webhookService), authentication.apply(accountService),
-                idempotency, clock, settings)));
+                idempotency, IdempotentRequests.DEFAULT_KEY_QUOTA, failedAuthentication, clock, settings);
+        server = new AppHttpServer(settings, readiness, List.of(managerApi));
         base = URI.create("http://127.0.0.1:" + server.start());
     }
 
@@ -82,6 +85,11 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
         return id;
     }
 
+    /** How many client addresses the failed-authentication limit remembers now. */
+    int failedAuthenticationTracked() {
+        return managerApi.failedAuthenticationAddresses();
+    }
+
     URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
     }
@@ -103,6 +111,12 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
         private UnaryOperator<WebhookEndpointsUseCase> decorateWebhooks = UnaryOperator.identity();
         private UnaryOperator<AuthenticateApiTokenUseCase> authentication = UnaryOperator.identity();
         private Map<String, ReadinessCheck> readiness = Map.of("parcels", () -> true);
+        private FailedAuthenticationLimit failedAuthentication = FailedAuthenticationLimit.DEFAULT;
+
+        Builder failedAuthentication(FailedAuthenticationLimit value) {
+            failedAuthentication = value;
+            return this;
+        }
 
         Builder clock(Clock value) {
             clock = value;
@@ -138,7 +152,7 @@ final class RunningApi implements AutoCloseable, AfterAllCallback {
         }
 
         RunningApi start() {
-            return new RunningApi(clock, tuning, decorate, decorateWebhooks, authentication, readiness);
+            return new RunningApi(clock, tuning, decorate, decorateWebhooks, authentication, readiness, failedAuthentication);
         }
     }
 }

@@ -55,6 +55,11 @@ public final class StandaloneApp implements App {
         if (!demoToken.isBlank() && ApiToken.parse(demoToken).isEmpty()) {
             reader.problem("parceltrack.demo.api-token", "must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -");
         }
+        if (!demoToken.isBlank() && settings.db().accounts().configured() && !settings.security().demoWithExternalDatabase()) {
+            reader.problem("parceltrack.demo.api-token", "is a known secret, refused with an external accounts database"
+                    + " (PARCELTRACK_DB_ACCOUNTS_URL): anyone who knows it would act as the demo manager on real data."
+                    + " Unset it, or set PARCELTRACK_DEMO_ALLOW_WITH_EXTERNAL_DATABASE=true if this database is a trial");
+        }
         ManagerBotApp.checkPublicUrl(settings, reader);
         UserParcelArea.checkUserBotUsername(settings, reader);
         AppSettings.Databases db = settings.db();

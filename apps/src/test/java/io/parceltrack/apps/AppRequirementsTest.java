@@ -59,6 +59,71 @@ class AppRequirementsTest {
     }
 
     @Test
+    void standaloneRefusesTheDemoTokenOnAnExternalAccountsDatabase() {
+        assertThat(problems("standalone", Map.of(
+                "PARCELTRACK_DEMO_API_TOKEN", "demo-token-0123456789",
+                "PARCELTRACK_DB_ACCOUNTS_URL", "jdbc:postgresql://db:5432/accounts")))
+                .singleElement().asString()
+                .startsWith("PARCELTRACK_DEMO_API_TOKEN")
+                .contains("refused with an external accounts database")
+                .contains("PARCELTRACK_DEMO_ALLOW_WITH_EXTERNAL_DATABASE")
+                .doesNotContain("demo-token-0123456789");
+    }
+
+    @Test
+    void standaloneTakesTheDemoTokenOnAnExternalDatabaseOnlyWhenExplicitlyAllowed() {
+        assertThat(problems("standalone", Map.of(
+                "PARCELTRACK_DEMO_API_TOKEN", "demo-token-0123456789",
+                "PARCELTRACK_DB_ACCOUNTS_URL", "jdbc:postgresql://db:5432/accounts",
+                "PARCELTRACK_DEMO_ALLOW_WITH_EXTERNAL_DATABASE", "true"))).isEmpty();
+        // In memory, or without a demo token, there is nothing to allow.
+        assertThat(problems("standalone", Map.of("PARCELTRACK_DEMO_API_TOKEN", "demo-token-0123456789"))).isEmpty();
+        assertThat(problems("standalone", Map.of("PARCELTRACK_DB_ACCOUNTS_URL", "jdbc:postgresql://db:5432/accounts")))
+                .isEmpty();
+    }
+
+    @Test
+    void standaloneWithTheDemoTokenOnAnExternalDatabaseDoesNotStart() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> ParcelTrack.start(new StandaloneApp(), Map.of(
+                        "PARCELTRACK_DEMO_API_TOKEN", "demo-token-0123456789",
+                        "PARCELTRACK_DB_ACCOUNTS_URL", "jdbc:postgresql://127.0.0.1:1/accounts"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ParcelTrack.CannotStart.class,
+                        e -> assertThat(e.exitCode).isEqualTo(ParcelTrack.BAD_CONFIGURATION));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("PARCELTRACK_DEMO_API_TOKEN")
+                .contains("refused with an external accounts database")
+                .doesNotContain("demo-token-0123456789");
+    }
+
+    @Test
+    void kafkaLoginWithSaslNeedsCredentialsAndTheSettingsCommandNeverShowsThePasswords() {
+        assertThat(problems("standalone", Map.of("PARCELTRACK_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")))
+                .singleElement().asString().startsWith("PARCELTRACK_KAFKA_SECURITY_USERNAME");
+        assertThat(problems("standalone", Map.of("PARCELTRACK_KAFKA_SECURITY_PROTOCOL", "KERBEROS")))
+                .singleElement().asString().contains("must be one of");
+        Map<String, String> secured = Map.of(
+                "PARCELTRACK_KAFKA_SECURITY_PROTOCOL", "sasl_ssl",
+                "PARCELTRACK_KAFKA_SECURITY_USERNAME", "user-bot",
+                "PARCELTRACK_KAFKA_SECURITY_PASSWORD", "scram-secret-4711",
+                "PARCELTRACK_KAFKA_SECURITY_TRUSTSTORE_PATH", "/etc/kafka/ca.p12",
+                "PARCELTRACK_KAFKA_SECURITY_TRUSTSTORE_TYPE", "PKCS12",
+                "PARCELTRACK_KAFKA_SECURITY_TRUSTSTORE_PASSWORD", "store-secret-0815");
+        assertThat(problems("standalone", secured)).isEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SettingsCommand.print(secured, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("PARCELTRACK_KAFKA_SECURITY_PASSWORD").contains("user-bot")
+                .doesNotContain("scram-secret-4711").doesNotContain("store-secret-0815");
+        SettingsReader reader = new SettingsReader(ConfigurationLoader.load(secured));
+        assertThat(AppSettings.read(reader).toString()).contains("SASL_SSL")
+                .doesNotContain("scram-secret-4711").doesNotContain("store-secret-0815");
+    }
+
+    @Test
     void aDatabaseUrlMustBePostgres() {
         assertThat(problems("account-service", Map.of("PARCELTRACK_DB_ACCOUNTS_URL", "mysql://db/accounts")))
                 .singleElement().asString().contains("jdbc:postgresql://");

@@ -234,6 +234,7 @@ public final class ProtoMapping {
     public static io.parceltrack.proto.notification.Delivery toProto(Delivery delivery) {
         return io.parceltrack.proto.notification.Delivery.newBuilder()
                 .setDeliveryId(delivery.id().toString())
+                .setEventId(delivery.event().toString())
                 .setUserTelegramId(delivery.recipient().value())
                 .setTrackNumber(delivery.trackNumber().value())
                 .setParcelName(delivery.parcelName())
@@ -246,13 +247,20 @@ public final class ProtoMapping {
     public static Delivery toDomain(io.parceltrack.proto.notification.Delivery delivery) {
         requirePresent(delivery.hasCheckpoint(), "checkpoint");
         Checkpoint checkpoint = toDomain(delivery.getCheckpoint());
-        return new Delivery(
-                new DeliveryId(uuid("deliveryId", delivery.getDeliveryId())),
+        DeliveryId claimed = new DeliveryId(uuid("deliveryId", delivery.getDeliveryId()));
+        Delivery read = new Delivery(
+                new EventId(uuid("eventId", delivery.getEventId())),
                 new TelegramId(delivery.getUserTelegramId()),
                 TrackNumber.parse(delivery.getTrackNumber()),
                 delivery.getParcelName(),
                 checkpoint,
                 effect(checkpoint, delivery.getParcelStatus(), delivery.getRecordedLate()));
+        // Whoever wrote it must have derived its id from the event and the recipient, as the fan-out does.
+        if (!read.id().equals(claimed)) {
+            throw InvalidInputException.of("deliveryId", Kind.MALFORMED,
+                    "does not derive from eventId and userTelegramId: not a delivery of ours");
+        }
+        return read;
     }
 
     /** Messages written before the effect was carried have no parcel status: the old meaning is presumed. */

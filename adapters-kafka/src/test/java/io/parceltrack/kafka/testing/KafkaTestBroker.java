@@ -50,15 +50,21 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     private final Thread killOnExit;
     private final List<String> jvmOptions;
+    /** The SASL_SSL listener, if this broker has one (else null) and its port. */
+    private final ScramTlsListener secure;
+    private final int securePort;
     private Process process;
 
-    private KafkaTestBroker(Path directory, int port, int controllerPort, List<String> jvmOptions) throws IOException {
+    private KafkaTestBroker(Path directory, int port, int controllerPort, List<String> jvmOptions,
+            ScramTlsListener secure, int securePort) throws IOException {
         this.directory = directory;
+        this.secure = secure;
+        this.securePort = securePort;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.port = port;
         this.properties = directory.resolve("server.properties");
         this.logFile = directory.resolve("broker.log");
-        Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort));
+        Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort, secure, securePort));
         Files.writeString(directory.resolve("logback-broker.xml"), brokerLogging(logFile));
         this.killOnExit = new Thread(this::destroyQuietly, "kafka-test-broker-kill");
     }
@@ -73,10 +79,22 @@ public final class KafkaTestBroker implements AutoCloseable {
      * (a benchmark wants the optimising compiler the tests' broker goes without).
      */
     public static KafkaTestBroker startNew(List<String> jvmOptions) {
+        return startNew(jvmOptions, null);
+    }
+
+    /**
+     * As {@link #startNew()}, with a second listener that takes only TLS connections with a SCRAM-SHA-512
+     * login ({@link #secureBootstrapServers()}); the plain listener stays for the harness's admin client.
+     */
+    public static KafkaTestBroker startSecured(ScramTlsListener secure) {
+        return startNew(TEST_JVM_OPTIONS, secure);
+    }
+
+    private static KafkaTestBroker startNew(List<String> jvmOptions, ScramTlsListener secure) {
         try {
             Path directory = Files.createTempDirectory("parceltrack-kafka-");
-            int[] ports = freePorts(2);
-            KafkaTestBroker broker = new KafkaTestBroker(directory, ports[0], ports[1], jvmOptions);
+            int[] ports = freePorts(3);
+            KafkaTestBroker broker = new KafkaTestBroker(directory, ports[0], ports[1], jvmOptions, secure, ports[2]);
             Runtime.getRuntime().addShutdownHook(broker.killOnExit);
             broker.format();
             broker.start();
@@ -88,6 +106,25 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where the SASL_SSL listener is (only on a broker from {@link #startSecured}). */
+    public String secureBootstrapServers() {
+        requireSecured();
+        return "127.0.0.1:" + securePort;
+    }
+
+    /** {@link #clientSettings()} for the SASL_SSL listener, logged in as {@code user}. */
+    public KafkaClientSettings secureClientSettings(String user) {
+        requireSecured();
+        return new KafkaClientSettings(secureBootstrapServers(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), secure.clientSecurity(user));
+    }
+
+    private void requireSecured() {
+        if (secure == null) {
+            throw new IllegalStateException("this test broker has no SASL_SSL listener; start it with startSecured");
+        }
     }
 
     /**
@@ -159,12 +196,20 @@ public final class KafkaTestBroker implements AutoCloseable {
             // the hook is running or ran: nothing left to unregister
         }
         deleteRecursively(directory);
+        if (secure != null) {
+            deleteRecursively(secure.directory());
+        }
     }
 
     private void format() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
+        if (secure != null) {
+            arguments.addAll(secure.formatArguments());
+        }
         Process formatting = launch(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
                         "-Dlogback.configurationFile=" + directory.resolve("logback-broker.xml")),
-                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString());
+                "kafka.tools.StorageTool", arguments.toArray(String[]::new));
         try {
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
                 formatting.destroyForcibly();
@@ -253,7 +298,7 @@ public final class KafkaTestBroker implements AutoCloseable {
         }
     }
 
-    private static String serverProperties(Path data, int port, int controllerPort) {
+    private static String serverProperties(Path data, int port, int controllerPort, ScramTlsListener secure, int securePort) {
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
@@ -280,6 +325,14 @@ public final class KafkaTestBroker implements AutoCloseable {
         props.setProperty("num.partitions", "1");
         // Code under test must create its topics (the apps do, with KafkaTopicCreator).
         props.setProperty("auto.create.topics.enable", "false");
+        if (secure != null) {
+            String listener = ScramTlsListener.LISTENER + "://127.0.0.1:" + securePort;
+            props.setProperty("listeners", props.getProperty("listeners") + "," + listener);
+            props.setProperty("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener);
+            props.setProperty("listener.security.protocol.map",
+                    props.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+            secure.serverProperties().forEach(props::setProperty);
+        }
         StringBuilder text = new StringBuilder();
         props.stringPropertyNames().stream().sorted()
                 .forEach(name -> text.append(name).append('=').append(props.getProperty(name)).append('\n'));

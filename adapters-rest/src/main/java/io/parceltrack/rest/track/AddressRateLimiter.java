@@ -13,13 +13,13 @@ import java.util.Optional;
  * the burst size. Memory is bounded: at most {@code maxAddresses} buckets are kept, and the one
  * seen least recently is forgotten first (it has most likely refilled anyway).
  */
-final class AddressRateLimiter {
+public final class AddressRateLimiter {
     private final double tokensPerSecond;
     private final double capacity;
     private final Clock clock;
     private final Map<String, Budget> budgets;
 
-    AddressRateLimiter(RateLimitSettings settings, int maxAddresses, Clock clock) {
+    public AddressRateLimiter(RateLimitSettings settings, int maxAddresses, Clock clock) {
         this.tokensPerSecond = settings.requestsPerSecond();
         this.capacity = settings.burst();
         this.clock = clock;
@@ -32,7 +32,7 @@ final class AddressRateLimiter {
     }
 
     /** Spends one request of {@code address}'s budget; empty if allowed, else how long until it would be. */
-    synchronized Optional<Duration> spend(String address) {
+    public synchronized Optional<Duration> spend(String address) {
         Instant now = clock.instant();
         Budget budget = budgets.get(address);
         double tokens = budget == null ? capacity : refilled(budget, now);
@@ -44,8 +44,17 @@ final class AddressRateLimiter {
         return Optional.of(Duration.ofMillis((long) Math.ceil((1 - tokens) / tokensPerSecond * 1000)));
     }
 
+    /** Gives back one request spent by {@link #spend} (it turned out not to count), up to the burst size. */
+    public synchronized void refund(String address) {
+        Budget budget = budgets.get(address);
+        if (budget != null) {
+            Instant now = clock.instant();
+            budgets.put(address, new Budget(Math.min(capacity, refilled(budget, now) + 1), now));
+        }
+    }
+
     /** How many addresses are remembered now. */
-    synchronized int trackedAddresses() {
+    public synchronized int trackedAddresses() {
         return budgets.size();
     }
 

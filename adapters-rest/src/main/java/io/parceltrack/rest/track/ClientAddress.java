@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * entries further left were written by the client itself and could be anything. An IPv6 client
  * counts by its /64 network, since one subscriber usually holds a whole /64.
  */
-final class ClientAddress {
-    static final String FORWARDED_FOR = "X-Forwarded-For";
+public final class ClientAddress {
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final int trustedProxies;
 
-    ClientAddress(int trustedProxies) {
+    public ClientAddress(int trustedProxies) {
         this.trustedProxies = trustedProxies;
     }
 
@@ -28,7 +28,7 @@ final class ClientAddress {
      * @param socketAddress the peer of the connection
      * @param forwardedFor every {@code X-Forwarded-For} header of the request, in order
      */
-    String of(String socketAddress, List<String> forwardedFor) {
+    public String of(String socketAddress, List<String> forwardedFor) {
         if (trustedProxies == 0) {
             return key(socketAddress);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
-import io.parceltrack.domain.notification.DeliveryId;
+import io.parceltrack.domain.notification.EventId;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
@@ -145,7 +145,7 @@ class TelegramMessengerIT {
     private static Delivery delivery(long chat, int round) {
         Checkpoint checkpoint = new Checkpoint(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(round * 60L),
                 "Stop " + round, "moved on", ParcelStatus.IN_TRANSIT);
-        return new Delivery(new DeliveryId(UUID.randomUUID()), TelegramId.of(chat), TRACK_NUMBER, "Phone case",
+        return new Delivery(new EventId(UUID.randomUUID()), TelegramId.of(chat), TRACK_NUMBER, "Phone case",
                 checkpoint);
     }
 

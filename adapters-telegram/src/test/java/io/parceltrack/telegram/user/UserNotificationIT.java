@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
-import io.parceltrack.domain.notification.DeliveryId;
+import io.parceltrack.domain.notification.EventId;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
@@ -55,7 +55,7 @@ class UserNotificationIT {
         Checkpoint checkpoint = new Checkpoint(Instant.parse("2026-03-01T09:30:00Z"), "Казань <сортировка>",
                 "прибыла", ParcelStatus.IN_TRANSIT);
 
-        SendResult result = running.bot.messenger().sendNotification(new Delivery(new DeliveryId(UUID.randomUUID()),
+        SendResult result = running.bot.messenger().sendNotification(new Delivery(new EventId(UUID.randomUUID()),
                 TelegramId.of(olga.id()), parcel.trackNumber(), parcel.name(), checkpoint));
 
         assertThat(result).isEqualTo(SendResult.SENT);

@@ -23,7 +23,7 @@ final class KafkaEvents implements EventTransport {
 
     KafkaEvents(Assembly assembly) {
         this.assembly = assembly;
-        this.kafka = new KafkaWiring(assembly.settings().kafka());
+        this.kafka = new KafkaWiring(assembly.settings().kafka(), assembly.settings().security().kafka());
         kafka.createTopicsOnStart(assembly.lifecycle());
     }
 

@@ -2,6 +2,7 @@ package io.parceltrack.apps.area;
 
 import io.grpc.BindableService;
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.SecuritySettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.apps.wiring.HttpWiring;
@@ -10,6 +11,7 @@ import io.parceltrack.port.in.account.AuthenticateApiTokenUseCase;
 import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.rest.CachedTokenAuthentication;
+import io.parceltrack.rest.FailedAuthenticationLimit;
 import io.parceltrack.rest.ManagerApi;
 import io.parceltrack.rest.RouteGroup;
 import io.parceltrack.service.ManagerParcelService;
@@ -66,7 +68,9 @@ public final class ManagerParcelArea {
                 .every("idempotency keys", http.idempotencyTtl().plus(KEEP_BOOKKEEPING), data.idempotency()::forgetClaimedBefore));
         AuthenticateApiTokenUseCase cached =
                 new CachedTokenAuthentication(tokens, http.tokenCacheTtl(), http.tokenCacheSize(), assembly.clock());
-        return new ManagerApi(service, webhooks, cached, data.idempotency(), http.idempotencyKeyQuota(), assembly.clock(),
-                HttpWiring.settings(http));
+        SecuritySettings.FailedAuthentication failures = assembly.settings().security().failedAuthentication();
+        return new ManagerApi(service, webhooks, cached, data.idempotency(), http.idempotencyKeyQuota(),
+                new FailedAuthenticationLimit(failures.perMinute(), failures.trackedAddresses(), failures.trustedProxies()),
+                assembly.clock(), HttpWiring.settings(http));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
         Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone,
-        TrackingPage trackingPage, WebhookSettings webhooks) {
+        TrackingPage trackingPage, WebhookSettings webhooks, SecuritySettings security) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -86,7 +86,7 @@ public record AppSettings(
     /** The same settings on other databases: standalone's data directory replaces them. */
     public AppSettings withDatabases(Databases databases) {
         return new AppSettings(http, healthPort, grpc, databases, kafka, outbox, notifications, telegram, demo, logging,
-                standalone, trackingPage, webhooks);
+                standalone, trackingPage, webhooks, security);
     }
 
     /** The public tracking page on the HTTP port of parcels-user-service and standalone. */
@@ -166,7 +166,8 @@ public record AppSettings(
                         reader.intInRange(P + "tracking-page.trusted-proxies", 0, 10),
                         reader.positiveDuration(P + "tracking-page.cache-ttl"),
                         reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)),
-                WebhookSettings.read(reader));
+                WebhookSettings.read(reader),
+                SecuritySettings.read(reader));
     }
 
     private static Endpoint endpoint(SettingsReader reader, String service) {

@@ -2,6 +2,7 @@ package io.parceltrack.apps.wiring;
 
 import io.parceltrack.apps.area.Assembly;
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.SecuritySettings;
 import io.parceltrack.postgres.DatabaseRole;
 import io.parceltrack.postgres.MigrationReport;
 import io.parceltrack.postgres.PostgresDatabase;
@@ -19,7 +20,13 @@ public final class DatabaseWiring {
     /** The database of {@code role}, closed when the app stops; the app is ready only while it answers. */
     public static PostgresDatabase open(AppSettings.Database database, DatabaseRole role, Assembly assembly) {
         String name = role.name().toLowerCase(Locale.ROOT) + " database";
-        PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app()));
+        SecuritySettings.QueryTimeouts limits = switch (role) {
+            case ACCOUNTS -> assembly.settings().security().accountsTimeouts();
+            case PARCELS -> assembly.settings().security().parcelsTimeouts();
+            case BOTS -> assembly.settings().security().botsTimeouts();
+        };
+        PostgresDatabase opened = PostgresDatabase.open(settings(database, assembly.app())
+                .withQueryTimeouts(limits.statement(), limits.lock()));
         assembly.lifecycle().add(name + " pool", opened);
         AppSettings.Databases all = assembly.settings().db();
         if (all.migrateOnStart()) {

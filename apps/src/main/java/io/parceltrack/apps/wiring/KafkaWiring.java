@@ -1,12 +1,14 @@
 package io.parceltrack.apps.wiring;
 
 import io.parceltrack.apps.config.AppSettings;
+import io.parceltrack.apps.config.SecuritySettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.kafka.ConsumerSettings;
 import io.parceltrack.kafka.DeliveryConsumerSettings;
 import io.parceltrack.kafka.FanOutConsumerSettings;
 import io.parceltrack.kafka.KafkaClientSettings;
+import io.parceltrack.kafka.KafkaSecurity;
 import io.parceltrack.kafka.KafkaTopicCreator;
 import io.parceltrack.kafka.ParcelEventPublisherSettings;
 import io.parceltrack.kafka.TopicSettings;
@@ -24,9 +26,24 @@ public final class KafkaWiring {
     private final String instanceId;
 
     public KafkaWiring(AppSettings.Kafka kafka) {
+        this(kafka, KafkaSecurity.plaintext());
+    }
+
+    /** Every producer, consumer and admin client made from here logs in with {@code login}. */
+    public KafkaWiring(AppSettings.Kafka kafka, SecuritySettings.KafkaLogin login) {
+        this(kafka, security(login));
+    }
+
+    private KafkaWiring(AppSettings.Kafka kafka, KafkaSecurity security) {
         this.kafka = kafka;
-        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers());
+        this.client = KafkaClientSettings.defaults(kafka.bootstrapServers()).withSecurity(security);
         this.instanceId = instanceId(kafka.instanceId(), System.getenv("HOSTNAME"));
+    }
+
+    static KafkaSecurity security(SecuritySettings.KafkaLogin login) {
+        return new KafkaSecurity(KafkaSecurity.Protocol.valueOf(login.protocol()), login.saslMechanism(),
+                login.username(), login.password(), login.truststorePath(), login.truststoreType(),
+                login.truststorePassword());
     }
 
     /** The configured id, else the host name (a pod's name in Kubernetes), else a random one. */

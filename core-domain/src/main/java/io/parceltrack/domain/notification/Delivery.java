@@ -8,13 +8,15 @@ import java.util.Objects;
 
 /**
  * One notification about one checkpoint, addressed to one subscriber; {@code effect} says what the
- * parcel's status is afterwards and whether the checkpoint came late.
+ * parcel's status is afterwards and whether the checkpoint came late. It carries the event it
+ * comes from, and its {@link #id()} is derived from that event and the recipient, so whoever
+ * receives a delivery can check that its id belongs to it (a record whose id does not is refused).
  */
 public record Delivery(
-        DeliveryId id, TelegramId recipient, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint,
+        EventId event, TelegramId recipient, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint,
         CheckpointEffect effect) {
     public Delivery {
-        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(trackNumber, "trackNumber");
         Objects.requireNonNull(parcelName, "parcelName");
@@ -23,13 +25,18 @@ public record Delivery(
     }
 
     /** A delivery of a checkpoint that became the parcel's latest. */
-    public Delivery(DeliveryId id, TelegramId recipient, TrackNumber trackNumber, String parcelName,
+    public Delivery(EventId event, TelegramId recipient, TrackNumber trackNumber, String parcelName,
             Checkpoint checkpoint) {
-        this(id, recipient, trackNumber, parcelName, checkpoint, CheckpointEffect.presumed(checkpoint));
+        this(event, recipient, trackNumber, parcelName, checkpoint, CheckpointEffect.presumed(checkpoint));
     }
 
     public static Delivery of(ParcelEvent event, TelegramId recipient) {
-        return new Delivery(DeliveryId.of(event.id(), recipient), recipient, event.trackNumber(),
-                event.parcelName(), event.checkpoint(), event.effect());
+        return new Delivery(event.id(), recipient, event.trackNumber(), event.parcelName(), event.checkpoint(),
+                event.effect());
+    }
+
+    /** Identifies this notification to this person: always {@link DeliveryId#of}(event, recipient). */
+    public DeliveryId id() {
+        return DeliveryId.of(event, recipient);
     }
 }
