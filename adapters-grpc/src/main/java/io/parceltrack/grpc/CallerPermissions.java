@@ -6,6 +6,7 @@ import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.UserGrpc;
 import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
 import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
+import io.parceltrack.proto.webhooks.manager.ManagerWebhooksGrpc;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class CallerPermissions {
     /** Our services, whose every method the table must name. */
     public static final List<ServiceDescriptor> SERVICES = List.of(UserGrpc.getServiceDescriptor(),
             ManagerGrpc.getServiceDescriptor(), ParcelsManagerGrpc.getServiceDescriptor(),
-            ParcelsUserGrpc.getServiceDescriptor());
+            ParcelsUserGrpc.getServiceDescriptor(), ManagerWebhooksGrpc.getServiceDescriptor());
 
     private static final Map<String, Set<String>> CALLERS = new HashMap<>();
 
@@ -56,6 +57,12 @@ public final class CallerPermissions {
         allow(ParcelsUserGrpc.getAddSubscriptionMethod(), USER_BOT);
         allow(ParcelsUserGrpc.getDeleteSubscriptionMethod(), USER_BOT);
         allow(ParcelsUserGrpc.getListSubscriptionsMethod(), USER_BOT);
+
+        // The notices are not scoped to one manager: only the bot that tells managers may read and settle them.
+        allow(ManagerWebhooksGrpc.getListWebhookEndpointsMethod(), MANAGER_BOT);
+        allow(ManagerWebhooksGrpc.getListWebhookDeliveriesMethod(), MANAGER_BOT);
+        allow(ManagerWebhooksGrpc.getListEndpointDisabledNoticesMethod(), MANAGER_BOT);
+        allow(ManagerWebhooksGrpc.getMarkEndpointDisabledNoticeGivenMethod(), MANAGER_BOT);
     }
 
     private CallerPermissions() {}

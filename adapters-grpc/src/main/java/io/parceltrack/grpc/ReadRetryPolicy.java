@@ -5,6 +5,7 @@ import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.UserGrpc;
 import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
 import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
+import io.parceltrack.proto.webhooks.manager.ManagerWebhooksGrpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ final class ReadRetryPolicy {
             ParcelsManagerGrpc.getGetCheckpointsMethod(),
             ParcelsUserGrpc.getGetParcelMethod(),
             ParcelsUserGrpc.getGetCheckpointsMethod(),
-            ParcelsUserGrpc.getListSubscriptionsMethod());
+            ParcelsUserGrpc.getListSubscriptionsMethod(),
+            ManagerWebhooksGrpc.getListWebhookEndpointsMethod(),
+            ManagerWebhooksGrpc.getListWebhookDeliveriesMethod(),
+            ManagerWebhooksGrpc.getListEndpointDisabledNoticesMethod(),
+            // Marking a notice given twice is harmless.
+            ManagerWebhooksGrpc.getMarkEndpointDisabledNoticeGivenMethod());
 
     private ReadRetryPolicy() {}
 

@@ -132,7 +132,7 @@ class MutualTlsIT {
     void everyRpcOfEveryServiceIsInThePermissionTable() {
         assertThat(server.serviceNames()).containsExactlyInAnyOrderElementsOf(
                 CallerPermissions.SERVICES.stream().map(ServiceDescriptor::getName).toList());
-        assertThat(everyMethod()).hasSize(20).allSatisfy(method ->
+        assertThat(everyMethod()).hasSize(24).allSatisfy(method ->
                 assertThat(CallerPermissions.callersOf(method.getFullMethodName())).as(method.getFullMethodName())
                         .isNotEmpty()
                         .allSatisfy(caller -> assertThat(APPS).contains(caller)));
@@ -153,8 +153,8 @@ class MutualTlsIT {
                 }
             }
         }
-        // 20 RPCs, each allowed to one of the six apps.
-        assertThat(refused).isEqualTo(20 * 5);
+        // 24 RPCs, each allowed to one of the six apps.
+        assertThat(refused).isEqualTo(24 * 5);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.parceltrack.proto.account.ManagerGrpc;
 import io.parceltrack.proto.account.UserGrpc;
 import io.parceltrack.proto.parcels.manager.ParcelsManagerGrpc;
 import io.parceltrack.proto.parcels.user.ParcelsUserGrpc;
+import io.parceltrack.proto.webhooks.manager.ManagerWebhooksGrpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class ReadRetryPolicyTest {
     void retriesExactlyTheReadsOfEveryService() {
         List<String> allMethods = Stream.of(
                         UserGrpc.getServiceDescriptor(), ManagerGrpc.getServiceDescriptor(),
-                        ParcelsManagerGrpc.getServiceDescriptor(), ParcelsUserGrpc.getServiceDescriptor())
+                        ParcelsManagerGrpc.getServiceDescriptor(), ParcelsUserGrpc.getServiceDescriptor(),
+                        ManagerWebhooksGrpc.getServiceDescriptor())
                 .flatMap(service -> service.getMethods().stream())
                 .map(MethodDescriptor::getFullMethodName)
                 .toList();
@@ -33,7 +35,11 @@ class ReadRetryPolicyTest {
                         "parceltrack.parcels.manager.ParcelsManager/GetParcel", "parceltrack.parcels.manager.ParcelsManager/ListParcels",
                         "parceltrack.parcels.manager.ParcelsManager/GetCheckpoints",
                         "parceltrack.parcels.user.ParcelsUser/GetParcel", "parceltrack.parcels.user.ParcelsUser/GetCheckpoints",
-                        "parceltrack.parcels.user.ParcelsUser/ListSubscriptions")
+                        "parceltrack.parcels.user.ParcelsUser/ListSubscriptions",
+                        "parceltrack.webhooks.manager.ManagerWebhooks/ListWebhookEndpoints",
+                        "parceltrack.webhooks.manager.ManagerWebhooks/ListWebhookDeliveries",
+                        "parceltrack.webhooks.manager.ManagerWebhooks/ListEndpointDisabledNotices",
+                        "parceltrack.webhooks.manager.ManagerWebhooks/MarkEndpointDisabledNoticeGiven")
                 .allMatch(allMethods::contains);
     }
 

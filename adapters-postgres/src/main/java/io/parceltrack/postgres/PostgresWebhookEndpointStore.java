@@ -45,8 +45,20 @@ public final class PostgresWebhookEndpointStore implements WebhookEndpointStore 
     private static final String UPDATE_HEALTH = """
             UPDATE webhook_endpoints
             SET failing_since = :failingSince, last_error = :lastError, disabled_at = :disabledAt,
-                disabled_reason = :disabledReason
+                disabled_reason = :disabledReason, manager_told_at = NULL
             WHERE id = :id
+            """;
+    static final String FIND_DISABLED_UNTOLD = """
+            SELECT %s
+            FROM webhook_endpoints e
+            WHERE e.disabled_at IS NOT NULL AND e.manager_told_at IS NULL
+            ORDER BY e.disabled_at, e.id
+            LIMIT :limit
+            """.formatted(WebhookRows.ENDPOINT_COLUMNS);
+    private static final String MARK_MANAGER_TOLD = """
+            UPDATE webhook_endpoints
+            SET manager_told_at = COALESCE(manager_told_at, :toldAt)
+            WHERE id = :id AND disabled_at = :disabledAt
             """;
 
     private final TranslatedJdbi db;
@@ -121,6 +133,23 @@ public final class PostgresWebhookEndpointStore implements WebhookEndpointStore 
                 .bind("lastError", lastError)
                 .bind("disabledAt", disabledAt)
                 .bind("disabledReason", disabledReason)
+                .execute()) == 1;
+    }
+
+    @Override
+    public List<WebhookEndpoint> findDisabledUntold(int limit) {
+        return db.withHandle(handle -> handle.createQuery(FIND_DISABLED_UNTOLD)
+                .bind("limit", limit)
+                .map(WebhookRows.ENDPOINT)
+                .list());
+    }
+
+    @Override
+    public boolean markManagerTold(WebhookEndpointId id, Instant disabledAt, Instant toldAt) {
+        return db.withHandle(handle -> handle.createUpdate(MARK_MANAGER_TOLD)
+                .bind("id", id.value())
+                .bind("disabledAt", disabledAt)
+                .bind("toldAt", toldAt)
                 .execute()) == 1;
     }
 }

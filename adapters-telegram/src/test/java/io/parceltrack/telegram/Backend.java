@@ -6,10 +6,12 @@ import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelDetails;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.domain.webhook.DestinationRules;
 import io.parceltrack.memory.InMemoryAccountStore;
 import io.parceltrack.memory.InMemoryBlockedChatStore;
 import io.parceltrack.memory.InMemoryConversationStore;
 import io.parceltrack.memory.InMemoryParcelDatabase;
+import io.parceltrack.memory.InMemoryWebhookDatabase;
 import io.parceltrack.port.in.account.RegisterManagerCommand;
 import io.parceltrack.port.in.account.RegisterUserCommand;
 import io.parceltrack.port.in.manager.AddCheckpointCommand;
@@ -18,6 +20,7 @@ import io.parceltrack.service.AccountService;
 import io.parceltrack.service.ManagerParcelService;
 import io.parceltrack.service.NotificationFanOutService;
 import io.parceltrack.service.UserParcelService;
+import io.parceltrack.service.WebhookEndpointService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +39,11 @@ public final class Backend {
     public final ManagerParcelService managerParcels =
             new ManagerParcelService(parcelDatabase, parcelDatabase, clock, new SecureRandom());
     public final UserParcelService userParcels = new UserParcelService(parcelDatabase, parcelDatabase);
+    public final InMemoryWebhookDatabase webhookDatabase = new InMemoryWebhookDatabase();
+    /** Plain http and loopback allowed, so that tests may register local receivers. */
+    public final WebhookEndpointService webhooks = new WebhookEndpointService(new DestinationRules(true, true),
+            webhookDatabase, webhookDatabase, webhookDatabase, new WebhookEndpointService.Limits(10, Duration.ofHours(24)),
+            clock, new SecureRandom(), () -> {});
 
     public void registerUser(long id, String name) {
         accountService.registerUser(RegisterUserCommand.parse(TelegramId.of(id), name, "u" + id + "@example.com", null));

@@ -112,7 +112,7 @@ class ConversationMigrationIT {
         managerBot = new ManagerBot(TestBots.settings("manager-bot", MANAGER_TOKEN, "parcel_migration_manager_bot",
                         emulator),
                 new ManagerBot.Ports(backend.accountService, backend.accountService, backend.accountService,
-                        backend.managerParcels, store, backend.blockedChats),
+                        backend.managerParcels, backend.webhooks, store, backend.blockedChats),
                 new ManagerBot.Links(URI.create("http://localhost:8080/api/v1"), "parcel_migration_bot"),
                 backend.clock);
         managerBot.start();

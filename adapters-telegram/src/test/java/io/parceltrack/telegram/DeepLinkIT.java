@@ -38,7 +38,7 @@ class DeepLinkIT {
         managerBot = new ManagerBot(TestBots.settings("manager-bot", "8002:link-manager-bot", "parcel_link_manager_bot",
                         emulator),
                 new ManagerBot.Ports(backend.accountService, backend.accountService, backend.accountService,
-                        backend.managerParcels, backend.conversations, backend.blockedChats),
+                        backend.managerParcels, backend.webhooks, backend.conversations, backend.blockedChats),
                 new ManagerBot.Links(URI.create("http://localhost:8080/api/v1"), "parcel_link_bot"), backend.clock);
         userBot.start();
         managerBot.start();

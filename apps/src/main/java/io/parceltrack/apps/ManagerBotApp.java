@@ -56,7 +56,8 @@ public final class ManagerBotApp implements App {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         new ManagerBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
                 GrpcWiring.accountClient(settings.grpc(), assembly),
-                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly), BotData.open(assembly));
+                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly),
+                GrpcWiring.managerWebhooksClient(settings.grpc(), assembly), BotData.open(assembly));
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

@@ -44,12 +44,13 @@ public final class ParcelsManagerServiceApp implements App {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
         ParcelData data = ParcelData.open(assembly);
         ManagerParcelArea parcels = new ManagerParcelArea(assembly, data);
+        WebhookArea webhooks = new WebhookArea(assembly, data);
         parcels.relayEventsTo(EventTransport.open(assembly).eventPublisher());
-        GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(), List.of(parcels.grpcService()),
-                assembly);
+        GrpcWiring.server("parcels-manager", settings.grpc().parcelsManager().port(),
+                List.of(parcels.grpcService(), webhooks.grpcService()), assembly);
         AppHttpServer http = HttpWiring.serve(assembly,
                 List.of(parcels.restApi(GrpcWiring.accountClient(settings.grpc(), assembly),
-                        new WebhookArea(assembly, data).endpoints())));
+                        webhooks.endpoints())));
         assembly.lifecycle().announce(() -> "REST API: http://localhost:" + http.port() + "/api/v1");
         return assembly.lifecycle();
     }

@@ -102,11 +102,12 @@ public final class StandaloneApp implements App {
         managerParcels.relayEventsTo(events.eventPublisher());
         events.fanOut(parcelData.subscriptions());
         WebhookArea webhooks = new WebhookArea(assembly, parcelData);
-        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly));
         TelegramEndpoint telegram = TelegramEndpoint.configuredOrEmulated(assembly);
         new UserBotArea(assembly, telegram, accounts.service(), userParcels.service(), botData)
                 .sendNotificationsFrom(events);
-        new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(), botData);
+        ManagerBotArea managerBot = new ManagerBotArea(assembly, telegram, accounts.service(), managerParcels.service(),
+                webhooks.endpoints(), botData);
+        webhooks.deliverFrom(events, WebhookAlertsWiring.alerts(assembly, managerBot::endpointDisabled));
 
         AppHttpServer http = HttpWiring.serve(assembly,
                 List.of(managerParcels.restApi(accounts.service(), webhooks.endpoints()), userParcels.trackingPage(assembly)));

@@ -50,6 +50,8 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
     private final TreeMap<Long, Entry> deliveries = new TreeMap<>();
     private final Map<Key, Long> sequenceByKey = new HashMap<>();
     private final Map<WebhookEndpointId, Deque<DeliveryAttempt>> attempts = new HashMap<>();
+    /** Endpoints whose manager was told of their disabling, with the time of the disabling told. */
+    private final Map<WebhookEndpointId, Instant> toldOfDisabling = new HashMap<>();
     private long nextSequence = 1;
 
     // --- WebhookEndpointStore
@@ -90,6 +92,7 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
             deliveries.values().removeIf(entry -> entry.delivery().endpoint().equals(id));
             sequenceByKey.keySet().removeIf(key -> key.endpoint().equals(id));
             attempts.remove(id);
+            toldOfDisabling.remove(id);
             return true;
         }
     }
@@ -115,6 +118,32 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
                 return false;
             }
             endpoints.put(id, current.withHealth(health));
+            toldOfDisabling.remove(id);
+            return true;
+        }
+    }
+
+    @Override
+    public List<WebhookEndpoint> findDisabledUntold(int limit) {
+        synchronized (lock) {
+            return endpoints.values().stream()
+                    .filter(endpoint -> endpoint.health() instanceof EndpointHealth.Disabled)
+                    .filter(endpoint -> !toldOfDisabling.containsKey(endpoint.id()))
+                    .sorted(Comparator.comparing(endpoint -> ((EndpointHealth.Disabled) endpoint.health()).at()))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    @Override
+    public boolean markManagerTold(WebhookEndpointId id, Instant disabledAt, Instant toldAt) {
+        synchronized (lock) {
+            WebhookEndpoint current = endpoints.get(id);
+            if (current == null || !(current.health() instanceof EndpointHealth.Disabled disabled)
+                    || !disabled.at().equals(disabledAt)) {
+                return false;
+            }
+            toldOfDisabling.put(id, disabledAt);
             return true;
         }
     }

@@ -8,13 +8,16 @@ import io.parceltrack.domain.error.Subject;
 import io.parceltrack.domain.validation.FieldViolation.Kind;
 import io.parceltrack.domain.webhook.DeliveryAttempt;
 import io.parceltrack.domain.webhook.DestinationRules;
+import io.parceltrack.domain.webhook.EndpointDisabledNotice;
 import io.parceltrack.domain.webhook.EndpointHealth;
 import io.parceltrack.domain.webhook.MessageId;
 import io.parceltrack.domain.webhook.ScheduledDelivery;
 import io.parceltrack.domain.webhook.WebhookEndpoint;
 import io.parceltrack.domain.webhook.WebhookEndpointId;
+import io.parceltrack.domain.webhook.WebhookEndpointView;
 import io.parceltrack.domain.webhook.WebhookMessage;
 import io.parceltrack.domain.webhook.WebhookSecret;
+import io.parceltrack.port.in.webhook.ManagerWebhookUseCases;
 import io.parceltrack.port.in.webhook.RegisterWebhookCommand;
 import io.parceltrack.port.in.webhook.WebhookEndpointsUseCase;
 import io.parceltrack.port.out.webhook.DeliveryAttemptLog;
@@ -27,7 +30,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** What managers do with their webhook endpoints. */
-public final class WebhookEndpointService implements WebhookEndpointsUseCase {
+public final class WebhookEndpointService implements WebhookEndpointsUseCase, ManagerWebhookUseCases {
     public static final int MAX_DELIVERIES_LISTED = 100;
 
     /**
@@ -135,6 +138,25 @@ public final class WebhookEndpointService implements WebhookEndpointsUseCase {
         }
         getEndpoint(manager, id);
         return attempts.recent(id, limit);
+    }
+
+    @Override
+    public List<WebhookEndpointView> listEndpointViews(TelegramId manager) {
+        return listEndpoints(manager).stream().map(WebhookEndpointView::of).toList();
+    }
+
+    @Override
+    public List<EndpointDisabledNotice> pendingNotices(int limit) {
+        if (limit < 1 || limit > MAX_NOTICES_LISTED) {
+            throw InvalidInputException.of("limit", Kind.OUT_OF_RANGE, "must be 1 to " + MAX_NOTICES_LISTED);
+        }
+        return endpoints.findDisabledUntold(limit).stream().flatMap(endpoint -> EndpointDisabledNotice.of(endpoint).stream())
+                .toList();
+    }
+
+    @Override
+    public void noticeGiven(WebhookEndpointId endpoint, Instant disabledAt) {
+        endpoints.markManagerTold(endpoint, disabledAt, clock.instant());
     }
 
     static NotFoundException notFound(WebhookEndpointId id) {

@@ -9,6 +9,7 @@ import io.parceltrack.domain.webhook.DeliveryAttempt.Outcome;
 import io.parceltrack.domain.webhook.EndpointHealth;
 import io.parceltrack.domain.webhook.ScheduledDelivery;
 import io.parceltrack.domain.webhook.WebhookEndpoint;
+import io.parceltrack.domain.webhook.WebhookEndpointId;
 import io.parceltrack.domain.webhook.WebhookMessage;
 import io.parceltrack.domain.webhook.WebhookSecret;
 import io.parceltrack.domain.webhook.RetiredSecret;
@@ -47,6 +48,61 @@ public abstract class WebhookStoreContract {
 
     private List<ScheduledDelivery> claim(Instant now, int limit) {
         return ports.schedule().claimDue(now, LEASE_END, limit, Set.of());
+    }
+
+    // --- notices of disabled endpoints
+
+    private WebhookEndpoint disabled(Instant at) {
+        WebhookEndpoint endpoint = stored(Fixtures.newId());
+        EndpointHealth health = new EndpointHealth.Disabled(at, "every attempt failed");
+        assertThat(ports.endpoints().updateHealth(endpoint.id(), health)).isTrue();
+        return endpoint.withHealth(health);
+    }
+
+    private List<WebhookEndpointId> untold() {
+        return ports.endpoints().findDisabledUntold(100).stream().map(WebhookEndpoint::id).toList();
+    }
+
+    @Test
+    void owesANoticeForEachDisabledEndpointEarliestFirstUntilTheManagerWasTold() {
+        WebhookEndpoint later = disabled(T0.plusSeconds(30));
+        WebhookEndpoint earlier = disabled(T0.plusSeconds(10));
+        WebhookEndpoint failing = stored(Fixtures.newId());
+        ports.endpoints().updateHealth(failing.id(), new EndpointHealth.Failing(T0, "answered 500"));
+        stored(Fixtures.newId());
+
+        assertThat(untold()).containsExactly(earlier.id(), later.id());
+        assertThat(ports.endpoints().findDisabledUntold(1)).extracting(WebhookEndpoint::id).containsExactly(earlier.id());
+        assertThat(ports.endpoints().findDisabledUntold(100)).contains(earlier, later);
+
+        assertThat(ports.endpoints().markManagerTold(earlier.id(), T0.plusSeconds(10), T0.plusSeconds(60))).isTrue();
+        assertThat(ports.endpoints().markManagerTold(earlier.id(), T0.plusSeconds(10), T0.plusSeconds(70))).isTrue();
+
+        assertThat(untold()).containsExactly(later.id());
+    }
+
+    @Test
+    void tellingOfAnotherDisablingOrAnEndpointNotDisabledChangesNothing() {
+        WebhookEndpoint endpoint = disabled(T0.plusSeconds(10));
+        WebhookEndpoint healthy = stored(Fixtures.newId());
+
+        assertThat(ports.endpoints().markManagerTold(endpoint.id(), T0.plusSeconds(11), T0.plusSeconds(60))).isFalse();
+        assertThat(ports.endpoints().markManagerTold(healthy.id(), T0.plusSeconds(10), T0.plusSeconds(60))).isFalse();
+        assertThat(ports.endpoints().markManagerTold(WebhookFixtures.endpoint(Fixtures.newId()).id(), T0, T0)).isFalse();
+
+        assertThat(untold()).containsExactly(endpoint.id());
+    }
+
+    @Test
+    void aNewHealthOwesTheNoticeOfTheNextDisablingAgain() {
+        WebhookEndpoint endpoint = disabled(T0.plusSeconds(10));
+        ports.endpoints().markManagerTold(endpoint.id(), T0.plusSeconds(10), T0.plusSeconds(20));
+
+        ports.endpoints().updateHealth(endpoint.id(), EndpointHealth.healthy());
+        assertThat(untold()).isEmpty();
+        ports.endpoints().updateHealth(endpoint.id(), new EndpointHealth.Disabled(T0.plusSeconds(90), "again"));
+
+        assertThat(untold()).containsExactly(endpoint.id());
     }
 
     // --- endpoints

@@ -1,8 +1,10 @@
 package io.parceltrack.telegram.chat;
 
+import io.parceltrack.domain.error.InvalidInputException;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
+import io.parceltrack.domain.webhook.WebhookEndpointId;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +68,10 @@ public sealed interface Callback {
                     return new ParcelsPage(page(argument));
                 case "pd":
                     return new OwnParcel(trackNumber(argument));
+                case "whl":
+                    return new WebhooksPage(page(argument));
+                case "wh":
+                    return new OpenWebhook(endpointId(argument));
                 case "cp":
                     return new CheckpointFor(trackNumber(argument));
                 case "del":
@@ -86,6 +92,8 @@ public sealed interface Callback {
                     return new History(trackNumber(argument), page(parts[2]));
                 case "ph":
                     return new OwnParcelHistory(trackNumber(argument), page(parts[2]));
+                case "whd":
+                    return new WebhookAttempts(endpointId(argument), page(parts[2]));
                 default:
                     return null;
             }
@@ -99,6 +107,15 @@ public sealed interface Callback {
                 .orElseThrow(() -> new IllegalArgumentException("not a track number"));
     }
 
+    /** Exactly an endpoint id as our buttons write it. */
+    private static WebhookEndpointId endpointId(String text) {
+        try {
+            return WebhookEndpointId.parse("endpoint", text);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("not an endpoint id", e);
+        }
+    }
+
     private static int page(String text) {
         if (!text.matches("[1-9][0-9]{0,8}")) {
             throw new IllegalArgumentException("not a page number");
@@ -109,7 +126,7 @@ public sealed interface Callback {
     /** The items of both bots' menus. */
     enum MenuItem {
         MAIN("main"), HELP("help"), FIND_PARCEL("check"), SUBSCRIPTIONS("subs"), ADD_PARCEL("add"),
-        PARCELS("parcels"), ADD_CHECKPOINT("checkpoint"), TOKEN("token");
+        PARCELS("parcels"), ADD_CHECKPOINT("checkpoint"), TOKEN("token"), WEBHOOKS("hooks");
 
         final String code;
 
@@ -278,6 +295,40 @@ public sealed interface Callback {
     record KeepParcel(TrackNumber parcel) implements Callback {
         public String data() {
             return join("delno", parcel);
+        }
+    }
+
+    /** Manager bot: a page of the manager's webhook endpoints. */
+    record WebhooksPage(int page) implements Callback {
+        public WebhooksPage {
+            checkPage(page);
+        }
+
+        public String data() {
+            return "whl" + SEPARATOR + page;
+        }
+    }
+
+    /** Manager bot: one of the manager's webhook endpoints with its newest delivery attempts, as a new message. */
+    record OpenWebhook(WebhookEndpointId endpoint) implements Callback {
+        public OpenWebhook {
+            Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        public String data() {
+            return "wh" + SEPARATOR + endpoint;
+        }
+    }
+
+    /** Manager bot: a page of an endpoint's recent delivery attempts, in place. */
+    record WebhookAttempts(WebhookEndpointId endpoint, int page) implements Callback {
+        public WebhookAttempts {
+            Objects.requireNonNull(endpoint, "endpoint");
+            checkPage(page);
+        }
+
+        public String data() {
+            return "whd" + SEPARATOR + endpoint + SEPARATOR + page;
         }
     }
 

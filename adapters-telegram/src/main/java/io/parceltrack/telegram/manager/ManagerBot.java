@@ -4,17 +4,21 @@ import io.parceltrack.port.in.account.ApiTokenUseCase;
 import io.parceltrack.port.in.account.GetManagerQuery;
 import io.parceltrack.port.in.account.RegisterManagerUseCase;
 import io.parceltrack.port.in.manager.ManagerParcelUseCases;
+import io.parceltrack.port.in.webhook.WebhookOverviewQuery;
 import io.parceltrack.port.out.BlockedChatStore;
 import io.parceltrack.port.out.ConversationStore;
+import io.parceltrack.port.out.webhook.WebhookNoticeMessenger;
 import io.parceltrack.telegram.BotSettings;
 import io.parceltrack.telegram.chat.BotRuntime;
+import io.parceltrack.telegram.chat.PushedMessage;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * The Telegram bot for shipping managers (SPEC §6): registration, adding parcels and checkpoints,
- * the parcel list with details, the recipient's link and deletion, and the REST API token. The
+ * the parcel list with details, the recipient's link and deletion, the REST API token, and the
+ * manager's webhooks with their delivery attempts (and notices of disabled ones). The
  * ports may be in-process services or gRPC clients; the bot cannot tell.
  */
 public final class ManagerBot {
@@ -25,9 +29,11 @@ public final class ManagerBot {
             RegisterManagerUseCase registration,
             ApiTokenUseCase apiTokens,
             ManagerParcelUseCases parcels,
+            WebhookOverviewQuery webhooks,
             ConversationStore conversations,
             BlockedChatStore blockedChats) {
         public Ports {
+            Objects.requireNonNull(webhooks, "webhooks");
             Objects.requireNonNull(managers, "managers");
             Objects.requireNonNull(registration, "registration");
             Objects.requireNonNull(apiTokens, "apiTokens");
@@ -53,12 +59,24 @@ public final class ManagerBot {
     }
 
     private final BotRuntime<ManagerState> runtime;
+    private final WebhookNoticeMessenger notices;
 
     public ManagerBot(BotSettings settings, Ports ports, Links links, Clock clock) {
         ManagerConversation flow = new ManagerConversation(ports.managers(), ports.registration(),
                 ports.apiTokens(), ports.parcels(),
-                new ManagerScreens(ports.parcels(), links.restApiUrl(), links.userBotUsername()));
+                new ManagerScreens(ports.parcels(), links.restApiUrl(), links.userBotUsername()),
+                new WebhookScreens(ports.webhooks(), links.restApiUrl()));
         this.runtime = new BotRuntime<>(settings, flow, ports.conversations(), ports.blockedChats(), clock);
+        this.notices = notice -> PushedMessage.send(runtime, ports.blockedChats(), notice.manager().value(),
+                texts -> WebhookScreens.disabledNotice(texts, notice), "notice of disabled webhook " + notice.endpoint());
+    }
+
+    /**
+     * Tells managers in this bot's chats that their webhook endpoint was disabled, in their language;
+     * give it to an {@code EndpointDisabledNoticeService}. Works while the bot runs.
+     */
+    public WebhookNoticeMessenger webhookNotices() {
+        return notices;
     }
 
     /** Starts answering people (long polling). */

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * The manager bot's dialogue: registration, the menu, adding a parcel ({@link ParcelDialogue}),
  * adding a checkpoint ({@link CheckpointDialogue}), the parcel list with details and deletion
- * ({@link ParcelActions}), and the API token ({@link TokenActions}). This class routes what the
- * person does to the part that answers it.
+ * ({@link ParcelActions}), the API token ({@link TokenActions}) and the webhooks, read-only
+ * ({@link WebhookActions}). This class routes what the person does to the part that answers it.
  */
 final class ManagerConversation implements ConversationFlow<ManagerState> {
     private static final StateFormat<ManagerState> FORMAT = new ManagerStateFormat();
@@ -38,10 +38,11 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
     private final CheckpointDialogue checkpointDialogue;
     private final ParcelActions parcelActions;
     private final TokenActions tokenActions;
+    private final WebhookActions webhookActions;
     private final Registration dialogue = Registration.ofManagers();
 
     ManagerConversation(GetManagerQuery managers, RegisterManagerUseCase registration, ApiTokenUseCase tokens,
-            ManagerParcelUseCases parcels, ManagerScreens screens) {
+            ManagerParcelUseCases parcels, ManagerScreens screens, WebhookScreens webhookScreens) {
         this.managers = managers;
         this.registration = registration;
         this.screens = screens;
@@ -49,6 +50,7 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
         this.checkpointDialogue = new CheckpointDialogue(parcels, screens);
         this.parcelActions = new ParcelActions(parcels, screens, checkpointDialogue);
         this.tokenActions = new TokenActions(managers, tokens, screens);
+        this.webhookActions = new WebhookActions(webhookScreens);
     }
 
     @Override
@@ -114,6 +116,13 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
                     prompt(turn, texts.phrase(Text.NOTHING_TO_CANCEL));
                 }
             }
+            case "webhooks" -> {
+                if (registered) {
+                    webhookActions.showList(turn);
+                } else {
+                    prompt(turn, texts.phrase(Text.REGISTER_FIRST));
+                }
+            }
             default -> prompt(turn, texts.phrase(Text.UNKNOWN_COMMAND, Answers.commandWord(typed)));
         }
     }
@@ -171,7 +180,8 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
             turn.edit(messageId, list);
         } else if (callback instanceof Callback.Token token) {
             tokenActions.press(turn, token.rotate());
-        } else if (!parcelActions.handle(turn, messageId, callback)) {
+        } else if (!parcelActions.handle(turn, messageId, callback)
+                && !webhookActions.handle(turn, messageId, callback)) {
             staleButton(turn);
         }
     }
@@ -225,6 +235,7 @@ final class ManagerConversation implements ConversationFlow<ManagerState> {
                 turn.moveTo(new ManagerState.Idle());
                 turn.send(screens.tokenScreen(turn, managers.getManager(turn.incoming().person())));
             }
+            case WEBHOOKS -> webhookActions.showList(turn);
             case HELP -> {
                 turn.answerPress("");
                 showMenu(turn, texts.phrase(Text.MANAGER_HELP));

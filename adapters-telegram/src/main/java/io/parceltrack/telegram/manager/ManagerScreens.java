@@ -54,7 +54,8 @@ final class ManagerScreens {
                 .withRow(new Button(texts.plain(Text.MANAGER_BUTTON_ADD_CHECKPOINT),
                                 menuItem(Callback.MenuItem.ADD_CHECKPOINT)),
                         new Button(texts.plain(Text.MANAGER_BUTTON_TOKEN), menuItem(Callback.MenuItem.TOKEN)))
-                .withRow(new Button(texts.plain(Text.BUTTON_HELP), menuItem(Callback.MenuItem.HELP)));
+                .withRow(new Button(texts.plain(Text.MANAGER_BUTTON_WEBHOOKS), menuItem(Callback.MenuItem.WEBHOOKS)),
+                        new Button(texts.plain(Text.BUTTON_HELP), menuItem(Callback.MenuItem.HELP)));
     }
 
     static Callback.Menu menuItem(Callback.MenuItem item) {

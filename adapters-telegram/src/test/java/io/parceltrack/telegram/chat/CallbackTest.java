@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
+import io.parceltrack.domain.webhook.WebhookEndpointId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackTest {
     private static final TrackNumber TN = new TrackNumber("VF834349180");
+    private static final WebhookEndpointId ENDPOINT = WebhookEndpointId.parse("id", "ep_" + "0123456789abcdef".repeat(2));
 
     private static List<Callback> everyKind() {
         List<Callback> all = new ArrayList<>();
@@ -33,7 +35,8 @@ class CallbackTest {
                 new Callback.History(TN, 99), new Callback.ParcelsPage(2), new Callback.OwnParcel(TN),
                 new Callback.OwnParcelHistory(TN, PageRequest.MAX_PAGE), new Callback.CheckpointFor(TN),
                 new Callback.Delete(TN), new Callback.ConfirmDelete(TN), new Callback.KeepParcel(TN),
-                new Callback.Token(false), new Callback.Token(true)));
+                new Callback.Token(false), new Callback.Token(true), new Callback.WebhooksPage(PageRequest.MAX_PAGE),
+                new Callback.OpenWebhook(ENDPOINT), new Callback.WebhookAttempts(ENDPOINT, PageRequest.MAX_PAGE)));
         return all;
     }
 
@@ -65,7 +68,10 @@ class CallbackTest {
     @ValueSource(strings = {"", "x", "menu:", "menu:nope", "menu:add:extra", "sub:", "sub:XX", "sub:vf834349180",
             "sub: VF834349180", "subs:0", "subs:-1", "subs:abc", "subs:100001", "subs:99999999999", "subs:007",
             "lu::", "lu:VF834349180", "pl:0", "ph:x:y", "cps:UNKNOWN", "cps:", "cps:in_transit", "reg:", "tok:",
-            ":::", "Ω≈ç√∫", "<b>", "&amp;", "open:VF834349180:1", "hist:VF834349180:0", "card:"})
+            ":::", "Ω≈ç√∫", "<b>", "&amp;", "open:VF834349180:1", "hist:VF834349180:0", "card:", "whl:0", "whl:",
+            "wh:", "wh:ep_", "wh:ep_0123456789ABCDEF0123456789ABCDEF", "wh:ep_0123456789abcdef0123456789abcde",
+            "wh:VF834349180", "whd:ep_0123456789abcdef0123456789abcdef", "whd:ep_0123456789abcdef0123456789abcdef:0",
+            "whd:ep_0123456789abcdef0123456789abcdef:100001", "whd:VF834349180:1", "menu:webhooks"})
     void refusesDataNoButtonOfOursCarries(String data) {
         assertThat(Callback.parse(data)).isEmpty();
     }

@@ -39,7 +39,7 @@ class ManagerBotBarrageIT {
         telegram = emulator.registerBot(TOKEN, "parcel_manager_barrage_bot");
         bot = new ManagerBot(TestBots.settings("manager-bot", TOKEN, "parcel_manager_barrage_bot", emulator),
                 new ManagerBot.Ports(backend.accountService, backend.accountService, backend.accountService,
-                        backend.managerParcels, backend.conversations, backend.blockedChats),
+                        backend.managerParcels, backend.webhooks, backend.conversations, backend.blockedChats),
                 new ManagerBot.Links(URI.create("http://localhost:8080/api/v1"), "parcel_user_bot"), backend.clock);
         bot.start();
     }

@@ -21,7 +21,7 @@ final class RunningManagerBot implements AutoCloseable {
         telegram = emulator.registerBot(token, username);
         bot = new ManagerBot(TestBots.settings("manager-bot", token, username, emulator),
                 new ManagerBot.Ports(backend.accountService, backend.accountService, backend.accountService,
-                        backend.managerParcels, backend.conversations, backend.blockedChats),
+                        backend.managerParcels, backend.webhooks, backend.conversations, backend.blockedChats),
                 new ManagerBot.Links(URI.create("http://localhost:8080/api/v1"), USER_BOT), backend.clock);
         bot.start();
     }

@@ -1,10 +1,12 @@
 package io.parceltrack.apps.area;
 
+import io.grpc.BindableService;
 import io.parceltrack.apps.config.WebhookSettings;
 import io.parceltrack.apps.runtime.Component;
 import io.parceltrack.apps.wiring.Housekeeping;
 import io.parceltrack.domain.webhook.DestinationRules;
 import io.parceltrack.domain.webhook.RetrySchedule;
+import io.parceltrack.grpc.ManagerWebhooksGrpcService;
 import io.parceltrack.port.out.webhook.WebhookAlerts;
 import io.parceltrack.service.WebhookDeliveryService;
 import io.parceltrack.service.WebhookDispatchWorker;
@@ -44,6 +46,11 @@ public final class WebhookArea {
     /** What managers do with their endpoints (the REST API, the manager bot). */
     public WebhookEndpointService endpoints() {
         return endpoints;
+    }
+
+    /** The managers' webhooks for the manager bot over gRPC (served beside the parcels-manager RPCs). */
+    public BindableService grpcService() {
+        return new ManagerWebhooksGrpcService(endpoints);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param allowPlainHttp accept {@code http://} endpoints (local trials only)
  * @param allowPrivateAddresses send to loopback, private and link-local addresses (local trials only)
+ * @param noticePollInterval how often the manager bot looks for disabled endpoints whose managers it owes a message
  */
 public record WebhookSettings(
         boolean allowPlainHttp,
@@ -23,7 +24,8 @@ public record WebhookSettings(
         Duration disableAfter,
         Duration rotationGrace,
         int maxEndpointsPerManager,
-        Duration keepAttempts) {
+        Duration keepAttempts,
+        Duration noticePollInterval) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".webhooks.";
     /** The first retry must come soon enough that someone trying webhooks out sees it. */
@@ -47,7 +49,8 @@ public record WebhookSettings(
                 reader.positiveDuration(P + "disable-after"),
                 reader.positiveDuration(P + "rotation-grace"),
                 reader.intInRange(P + "max-endpoints-per-manager", 1, 100),
-                reader.positiveDuration(P + "keep-attempts"));
+                reader.positiveDuration(P + "keep-attempts"),
+                reader.positiveDuration(P + "notice-poll-interval"));
         if (settings.firstRetry.compareTo(LONGEST_FIRST_RETRY) > 0) {
             reader.problem(P + "first-retry", "must be at most " + LONGEST_FIRST_RETRY.toSeconds() + "s");
         }

@@ -11,6 +11,7 @@ import io.parceltrack.apps.runtime.Lifecycle;
 import io.parceltrack.apps.runtime.ListenAddress;
 import io.parceltrack.grpc.AccountGrpcClient;
 import io.parceltrack.grpc.ClientChannels;
+import io.parceltrack.grpc.ManagerWebhooksGrpcClient;
 import io.parceltrack.grpc.GrpcClientSettings;
 import io.parceltrack.grpc.GrpcServerHost;
 import io.parceltrack.grpc.GrpcServerOptions;
@@ -86,6 +87,13 @@ public final class GrpcWiring {
     public static ParcelsManagerGrpcClient parcelsManagerClient(AppSettings.Grpc grpc, Assembly assembly) {
         return new ParcelsManagerGrpcClient(
                 channel("parcels-manager", grpc.parcelsManager().address(), grpc, assembly), clientSettings(grpc));
+    }
+
+    /** Managers' webhooks from parcels-manager-service, on a channel of their own. */
+    public static ManagerWebhooksGrpcClient managerWebhooksClient(AppSettings.Grpc grpc, Assembly assembly) {
+        return new ManagerWebhooksGrpcClient(
+                channel("parcels-manager (webhooks)", grpc.parcelsManager().address(), grpc, assembly),
+                clientSettings(grpc));
     }
 
     public static ParcelsUserGrpcClient parcelsUserClient(AppSettings.Grpc grpc, Assembly assembly) {

@@ -13,10 +13,19 @@ public final class WebhookAlertsWiring {
 
     /**
      * The operators' log. The manager sees the endpoint as disabled, with the reason, in the REST API
-     * ({@code GET /api/v1/webhooks}); a process that runs the manager bot adds a message in the bot.
+     * ({@code GET /api/v1/webhooks}), and is told in the manager bot: the disabled endpoint itself is
+     * the notice it owes, which the manager bot picks up when it next looks (see {@code ManagerBotArea}).
      */
     public static WebhookAlerts alerts(Assembly assembly) {
-        return endpoint -> LOG.warn("{}: webhook endpoint {} of manager {} ({}) was disabled: {}", assembly.app(),
-                endpoint.id(), endpoint.manager(), endpoint.url().host(), endpoint.health());
+        return alerts(assembly, () -> {});
+    }
+
+    /** As {@link #alerts(Assembly)}, and {@code managerBotNearby} runs so that a manager bot in this process looks at once. */
+    public static WebhookAlerts alerts(Assembly assembly, Runnable managerBotNearby) {
+        return endpoint -> {
+            LOG.warn("{}: webhook endpoint {} of manager {} ({}) was disabled: {}", assembly.app(),
+                    endpoint.id(), endpoint.manager(), endpoint.url().host(), endpoint.health());
+            managerBotNearby.run();
+        };
     }
 }

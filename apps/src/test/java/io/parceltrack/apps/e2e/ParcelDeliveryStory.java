@@ -132,6 +132,15 @@ abstract class ParcelDeliveryStory {
         }
     }
 
+    @Test
+    @Order(3)
+    void theManagerBotReadsTheManagersWebhooksFromTheParcelsService() {
+        BotChat manager = chat(MANAGER_BOT, MANAGER_CHAT, "Max");
+        manager.says("/menu", "What would you like to do?");
+
+        assertThat(manager.presses("Webhooks", "You have no webhook endpoints")).contains("/webhooks");
+    }
+
     /** Anyone with the number sees the status on the public page, and neither the recipient nor the address. */
     private void strangerSeesOnTheTrackingPage(String trackNumber) {
         HttpResponse<String> page = fetch(trackingPage().resolve("/track/" + trackNumber + "?lang=en"));

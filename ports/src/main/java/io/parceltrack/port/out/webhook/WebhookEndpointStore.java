@@ -6,6 +6,7 @@ import io.parceltrack.domain.webhook.RetiredSecret;
 import io.parceltrack.domain.webhook.WebhookEndpoint;
 import io.parceltrack.domain.webhook.WebhookEndpointId;
 import io.parceltrack.domain.webhook.WebhookSecret;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,18 @@ public interface WebhookEndpointStore {
     /** Replaces the secrets only; {@code false} if the endpoint is absent. */
     boolean updateSecrets(WebhookEndpointId id, WebhookSecret secret, List<RetiredSecret> retired);
 
-    /** Replaces the health only; {@code false} if the endpoint is absent. */
+    /**
+     * Replaces the health only; {@code false} if the endpoint is absent. The endpoint then owes its
+     * manager no notice of an earlier disabling.
+     */
     boolean updateHealth(WebhookEndpointId id, EndpointHealth health);
+
+    /** Disabled endpoints whose manager has not been told yet, earliest disabled first, at most {@code limit}. */
+    List<WebhookEndpoint> findDisabledUntold(int limit);
+
+    /**
+     * Records that the manager was told of the disabling at {@code disabledAt}; {@code false} if the
+     * endpoint is absent or no longer disabled at that time.
+     */
+    boolean markManagerTold(WebhookEndpointId id, Instant disabledAt, Instant toldAt);
 }
