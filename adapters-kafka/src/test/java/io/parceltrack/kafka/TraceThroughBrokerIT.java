@@ -12,7 +12,7 @@ import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
 import io.parceltrack.kafka.testing.TopicReader;
 import io.parceltrack.memory.InMemoryParcelDatabase;
-import io.parceltrack.memory.InMemoryProcessedMessageStore;
+import io.parceltrack.memory.InMemoryDeliveryClaimStore;
 import io.parceltrack.port.out.Messenger;
 import io.parceltrack.port.trace.CurrentTrace;
 import io.parceltrack.port.trace.TraceContext;
@@ -138,7 +138,8 @@ class TraceThroughBrokerIT {
                 publisher -> new NotificationFanOutService(database, publisher, 7)).start());
         running.add(new NotificationDeliveryConsumer(new DeliveryConsumerSettings(broker.clientSettings(),
                 TestSettings.consumer("deliveries-" + suffix), deliveries, 2),
-                new NotificationDeliveryService(new InMemoryProcessedMessageStore(), recordingTheTrace, Clock.systemUTC()))
+                new NotificationDeliveryService(new InMemoryDeliveryClaimStore(), recordingTheTrace, Clock.systemUTC(),
+                        "user-bot-0", Duration.ofSeconds(60)))
                 .start());
     }
 
