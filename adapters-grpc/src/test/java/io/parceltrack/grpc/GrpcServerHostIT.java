@@ -36,7 +36,8 @@ class GrpcServerHostIT {
         assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
         assertThat(server.host.serviceNames()).containsExactly(
                 "parceltrack.account.User", "parceltrack.account.Manager",
-                "parceltrack.parcels.manager.ParcelsManager", "parceltrack.parcels.user.ParcelsUser");
+                "parceltrack.parcels.manager.ParcelsManager", "parceltrack.parcels.user.ParcelsUser",
+                "parceltrack.webhooks.manager.ManagerWebhooks");
         for (String service : server.host.serviceNames()) {
             HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(service).build();
             assertThat(health.check(request).getStatus()).as(service).isEqualTo(ServingStatus.SERVING);

@@ -93,16 +93,17 @@ final class FaultSystem implements AutoCloseable {
                     "PARCELTRACK_DB_BOTS_URL", databases.get("bots").jdbcUrl()), Duration.ofMinutes(2), logs);
             assertThat(migrated.exitCode()).as(migrated.stdout() + migrated.stderr()).isZero();
 
-            int[] ports = FreePorts.take(3 + 3 * parcelsManagers + notificationServices + userBots);
+            int[] ports = FreePorts.take(4 + 3 * parcelsManagers + notificationServices + userBots);
             int next = 0;
             int accountGrpc = ports[next++];
             int accountHealth = ports[next++];
-            int unusedParcelsUser = ports[next++];
+            int parcelsUserGrpc = ports[next++];
+            int parcelsUserHttp = ports[next++];
             Map<String, String> shared = Map.of(
                     "PARCELTRACK_LOGGING_FORMAT", "plain",
                     "PARCELTRACK_DB_MIGRATE_ON_START", "false",
                     "PARCELTRACK_GRPC_ACCOUNT_ADDRESS", "127.0.0.1:" + accountGrpc,
-                    "PARCELTRACK_GRPC_PARCELS_USER_ADDRESS", "127.0.0.1:" + unusedParcelsUser,
+                    "PARCELTRACK_GRPC_PARCELS_USER_ADDRESS", "127.0.0.1:" + parcelsUserGrpc,
                     "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     "PARCELTRACK_TELEGRAM_API_URL", emulator.baseUrl(),
                     "PARCELTRACK_TELEGRAM_USER_BOT_USERNAME", USER_BOT);
@@ -125,6 +126,13 @@ final class FaultSystem implements AutoCloseable {
                         "PARCELTRACK_KAFKA_INSTANCE_ID", instance("parcels-manager-service", i)));
             }
             api = firstApi;
+            // The user bot is ready only while the parcels it shows can be read.
+            add("parcels-user-service", "parcels-user-service", parcelsUserHttp, false, shared, Map.of(
+                    "PARCELTRACK_DB_PARCELS_URL", databases.get("parcels").jdbcUrl(),
+                    "PARCELTRACK_DB_PARCELS_POOL_SIZE", "2",
+                    "PARCELTRACK_GRPC_PARCELS_USER_PORT", String.valueOf(parcelsUserGrpc),
+                    "PARCELTRACK_HTTP_HOST", "127.0.0.1",
+                    "PARCELTRACK_HTTP_PORT", String.valueOf(parcelsUserHttp)));
             for (int i = 0; i < notificationServices; i++) {
                 add(instance("notification-service", i), "notification-service", ports[next++], true, shared, Map.of(
                         "PARCELTRACK_DB_PARCELS_URL", databases.get("parcels").jdbcUrl(),

@@ -150,7 +150,7 @@ class ParcelDeliveryAcrossProcessesIT extends ParcelDeliveryStory {
     @Order(3)
     void eachProcessExportsThePoolKafkaAndGrpcMetricsItsWorkNeeds() {
         SoftAssertions softly = new SoftAssertions();
-        for (AppProcess process : processes) {
+        for (AppProcess process : apps()) {
             ScrapedMetrics metrics = ScrapedMetrics.of(http, process);
             softly.assertThat(metrics.exports("hikaricp_connections_active")).as(process.command() + " pool").isTrue();
             softly.assertThat(metrics.exports("parceltrack_http_server_requests_seconds_count"))
