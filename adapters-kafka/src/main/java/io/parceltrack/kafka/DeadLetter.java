@@ -1,11 +1,15 @@
 package io.parceltrack.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A record its consumer could not read, on its way to the dead-letter topic: key, value and headers
@@ -22,7 +26,21 @@ public final class DeadLetter {
     /** The consumer group that gave up on it (UTF-8 text). */
     public static final String CONSUMER_GROUP = "parceltrack.dlt.consumer-group";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetter.class);
+
     private DeadLetter() {}
+
+    /**
+     * Parks {@code source} on {@code deadLetterTopic} through {@code producer} (waiting for the
+     * broker's acknowledgement, or within the producer's transaction), logs why and tells the
+     * observer: what every consumer does with a record it gives up on.
+     */
+    static void send(Producer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> source, String deadLetterTopic,
+            String consumerGroup, String reason, KafkaClientObserver observer) {
+        LOG.warn("dead-lettering the record at {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+        AcknowledgedSend.sendAll(producer, List.of(of(source, deadLetterTopic, consumerGroup, reason)));
+        observer.deadLettered(deadLetterTopic, consumerGroup);
+    }
 
     static ProducerRecord<byte[], byte[]> of(
             ConsumerRecord<byte[], byte[]> source, String deadLetterTopic, String consumerGroup, String reason) {

@@ -173,14 +173,11 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
         }
 
         private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
-            String where = where(record);
-            if (!deadLettered.add(where)) {
+            if (!deadLettered.add(where(record))) {
                 return;
             }
-            LOG.warn("dead-lettering the record at {}: {}", where, reason);
-            AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record, settings.deliveries().deadLetterTopic(),
-                    settings.consumer().groupId(), reason)));
-            settings.client().observer().deadLettered(settings.deliveries().deadLetterTopic(), settings.consumer().groupId());
+            DeadLetter.send(deadLetters, record, settings.deliveries().deadLetterTopic(), settings.consumer().groupId(),
+                    reason, settings.client().observer());
         }
 
         @Override

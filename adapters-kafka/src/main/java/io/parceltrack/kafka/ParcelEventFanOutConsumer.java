@@ -5,7 +5,6 @@ import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -94,11 +93,8 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
             try {
                 event = BrokerMessageFormat.readEvent(record.value());
             } catch (UnreadableMessageException e) {
-                LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                AcknowledgedSend.sendAll(transaction, List.of(DeadLetter.of(record, settings.events().deadLetterTopic(),
-                        settings.consumer().groupId(), e.getMessage())));
-                settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
+                DeadLetter.send(transaction, record, settings.events().deadLetterTopic(), settings.consumer().groupId(),
+                        e.getMessage(), settings.client().observer());
                 return;
             }
             int deliveries = fanOut.fanOut(event);

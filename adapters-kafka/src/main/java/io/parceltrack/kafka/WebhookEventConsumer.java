@@ -4,7 +4,6 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,11 +78,8 @@ public final class WebhookEventConsumer implements AutoCloseable {
             try {
                 event = BrokerMessageFormat.readEvent(record.value());
             } catch (UnreadableMessageException e) {
-                LOG.warn("dead-lettering the record at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                AcknowledgedSend.sendAll(deadLetters, List.of(DeadLetter.of(record,
-                        settings.events().deadLetterTopic(), settings.consumer().groupId(), e.getMessage())));
-                settings.client().observer().deadLettered(settings.events().deadLetterTopic(), settings.consumer().groupId());
+                DeadLetter.send(deadLetters, record, settings.events().deadLetterTopic(), settings.consumer().groupId(),
+                        e.getMessage(), settings.client().observer());
                 return;
             }
             int scheduled = enqueue.enqueue(event);
