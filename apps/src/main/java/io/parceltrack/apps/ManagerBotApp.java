@@ -54,10 +54,10 @@ public final class ManagerBotApp implements App {
     @Override
     public Lifecycle assemble(AppSettings settings, Clock clock) {
         Assembly assembly = new Assembly(COMMAND, settings, clock);
+        GrpcWiring.ParcelsManagerClients parcelsManager = GrpcWiring.parcelsManagerClients(settings.grpc(), assembly);
         new ManagerBotArea(assembly, TelegramEndpoint.configured(settings.telegram()),
-                GrpcWiring.accountClient(settings.grpc(), assembly),
-                GrpcWiring.parcelsManagerClient(settings.grpc(), assembly),
-                GrpcWiring.managerWebhooksClient(settings.grpc(), assembly), BotData.open(assembly));
+                GrpcWiring.accountClient(settings.grpc(), assembly), parcelsManager.parcels(), parcelsManager.webhooks(),
+                BotData.open(assembly));
         HttpWiring.serveHealth(assembly);
         return assembly.lifecycle();
     }

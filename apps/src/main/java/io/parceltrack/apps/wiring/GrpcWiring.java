@@ -84,16 +84,13 @@ public final class GrpcWiring {
         return new AccountGrpcClient(channel("account", grpc.account().address(), grpc, assembly), clientSettings(grpc));
     }
 
-    public static ParcelsManagerGrpcClient parcelsManagerClient(AppSettings.Grpc grpc, Assembly assembly) {
-        return new ParcelsManagerGrpcClient(
-                channel("parcels-manager", grpc.parcelsManager().address(), grpc, assembly), clientSettings(grpc));
-    }
+    /** The manager bot's clients of parcels-manager-service: its parcels and its webhooks, over one channel. */
+    public record ParcelsManagerClients(ParcelsManagerGrpcClient parcels, ManagerWebhooksGrpcClient webhooks) {}
 
-    /** Managers' webhooks from parcels-manager-service, on a channel of their own. */
-    public static ManagerWebhooksGrpcClient managerWebhooksClient(AppSettings.Grpc grpc, Assembly assembly) {
-        return new ManagerWebhooksGrpcClient(
-                channel("parcels-manager (webhooks)", grpc.parcelsManager().address(), grpc, assembly),
-                clientSettings(grpc));
+    public static ParcelsManagerClients parcelsManagerClients(AppSettings.Grpc grpc, Assembly assembly) {
+        ManagedChannel channel = channel("parcels-manager", grpc.parcelsManager().address(), grpc, assembly);
+        return new ParcelsManagerClients(new ParcelsManagerGrpcClient(channel, clientSettings(grpc)),
+                new ManagerWebhooksGrpcClient(channel, clientSettings(grpc)));
     }
 
     public static ParcelsUserGrpcClient parcelsUserClient(AppSettings.Grpc grpc, Assembly assembly) {
