@@ -162,10 +162,14 @@ final class AppContainerRules {
                 : List.of(container.where() + " migrates on start (PARCELTRACK_DB_MIGRATE_ON_START=" + migrateOnStart + ")");
     }
 
-    /** Every instance names its Kafka transactional producers itself (from its host name): a shared fixed id would fence the others. */
+    /**
+     * Every instance names its Kafka transactional producers itself (from its host name, or its pod
+     * name): a shared fixed id would fence the others, and any other pod field (a uid) changes with
+     * every replacement.
+     */
     List<String> instanceIdProblems(AppContainer container) {
         EnvValue instanceId = container.environment().get(INSTANCE_ID);
-        if (instanceId == null || instanceId.source() == EnvValue.Source.POD_FIELD) {
+        if (instanceId == null || instanceId.source() == EnvValue.Source.POD_FIELD && instanceId.origin().equals("metadata.name")) {
             return List.of();
         }
         return List.of(container.where() + " fixes " + INSTANCE_ID + " to '" + instanceId.origin()

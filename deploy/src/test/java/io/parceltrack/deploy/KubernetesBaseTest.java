@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/k8s/base, assembled as kustomize would, agrees with the apps: real subcommands and
  * settings, probes on what the apps serve, Services that lead to the right ports, secrets from
- * Secrets, resources and probes on every workload, one replica per bot.
+ * Secrets, resources and probes on every workload, one replica per bot, StatefulSets (pod name =
+ * Kafka instance id) for the apps that use Kafka.
  */
 class KubernetesBaseTest extends AppImageContainersContract {
     private static final String PLACEHOLDER = "CHANGE_ME";
@@ -71,13 +72,19 @@ class KubernetesBaseTest extends AppImageContainersContract {
     }
 
     @Test
-    void appsAreDeploymentsMigrationsAreJobsAndNoneReplacesTheEntrypoint() {
+    void appsWithAKafkaIdentityAreStatefulSetsTheOthersDeploymentsMigrationsJobsAndNoneReplacesTheEntrypoint() {
         List<String> problems = new ArrayList<>();
+        Set<String> statefulApps = new HashSet<>();
         for (KubernetesObject workload : base.workloads()) {
             for (AppContainer container : appContainersOf(workload)) {
-                boolean migration = container.command().equals(RealApps.MIGRATE);
-                if (!workload.kind().equals(migration ? "Job" : "Deployment")) {
-                    problems.add(workload.where() + " runs " + container.arguments() + "; apps are Deployments, migrations Jobs");
+                String expected = container.command().equals(RealApps.MIGRATE) ? "Job"
+                        : usesKafka(container) ? "StatefulSet" : "Deployment";
+                if (!workload.kind().equals(expected)) {
+                    problems.add(workload.where() + " runs " + container.arguments() + "; it should be a " + expected
+                            + " (apps with a Kafka instance id are StatefulSets, other apps Deployments, migrations Jobs)");
+                }
+                if (workload.kind().equals("StatefulSet")) {
+                    statefulApps.add(container.command());
                 }
             }
             for (YamlNode container : workload.containers()) {
@@ -87,6 +94,51 @@ class KubernetesBaseTest extends AppImageContainersContract {
             }
         }
         Problems.assertNone(problems);
+        assertThat(statefulApps).containsExactlyInAnyOrder("parcels-manager-service", "notification-service", "user-bot");
+    }
+
+    /**
+     * A StatefulSet of the app image exists for its stable pod names: the pod name is the instance id
+     * (transactional ids, group.instance.id, delivery-claim owner), so a replaced pod fences its
+     * predecessor at once. Its governing Service is headless, its pods start in parallel (they do not
+     * wait for each other) and an update replaces them one at a time.
+     */
+    @Test
+    void statefulAppsTakeTheirInstanceIdFromThePodNameUnderAHeadlessServiceAndStartInParallel() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (KubernetesObject statefulSet : base.ofKind("StatefulSet")) {
+            List<AppContainer> app = appContainersOf(statefulSet);
+            if (app.isEmpty()) {
+                continue;
+            }
+            checked++;
+            EnvValue instanceId = app.get(0).environment().getOrDefault("PARCELTRACK_KAFKA_INSTANCE_ID", EnvValue.missing());
+            if (instanceId.source() != EnvValue.Source.POD_FIELD || !instanceId.origin().equals("metadata.name")) {
+                problems.add(app.get(0).where() + " takes PARCELTRACK_KAFKA_INSTANCE_ID from " + instanceId.origin()
+                        + "; take it from the pod's metadata.name (fieldRef)");
+            }
+            YamlNode spec = statefulSet.body().get("spec");
+            if (spec.get("replicas").integer().orElse(0) < 1) {
+                problems.add(statefulSet.where() + " names no replicas");
+            }
+            String governing = spec.get("serviceName").scalar().orElse("");
+            boolean headless = base.find("Service", governing)
+                    .map(service -> service.body().at("spec", "clusterIP").scalar().equals(Optional.of("None"))
+                            && selectedBy(service).equals(List.of(statefulSet)))
+                    .orElse(false);
+            if (!headless) {
+                problems.add(statefulSet.where() + " serviceName '" + governing + "' is not a headless Service of its pods");
+            }
+            if (!spec.get("podManagementPolicy").scalar().equals(Optional.of("Parallel"))) {
+                problems.add(statefulSet.where() + " starts its pods one after the other; they do not wait for each other (Parallel)");
+            }
+            if (!spec.at("updateStrategy", "type").scalar().equals(Optional.of("RollingUpdate"))) {
+                problems.add(statefulSet.where() + " must roll its pods (updateStrategy RollingUpdate): OnDelete never updates them");
+            }
+        }
+        Problems.assertNone(problems);
+        assertThat(checked).as("StatefulSets of the app image").isEqualTo(3);
     }
 
     @Test
@@ -205,16 +257,27 @@ class KubernetesBaseTest extends AppImageContainersContract {
         Problems.assertNone(problems);
     }
 
+    /**
+     * One poller per bot token: one replica, and an update that never runs two. A Deployment needs
+     * Recreate for that; a StatefulSet's rolling update deletes a pod before it starts its successor.
+     */
     @Test
-    void theBotsRunExactlyOneReplicaReplacedByRecreate() {
+    void theBotsRunExactlyOneReplicaNeverTwoAtOnce() {
         List<String> bots = new ArrayList<>();
-        for (KubernetesObject deployment : base.ofKind("Deployment")) {
-            String app = appContainersOf(deployment).get(0).command();
-            if (apps.pollsTelegram(app)) {
-                bots.add(app);
-                assertThat(deployment.body().at("spec", "replicas").integer()).as(deployment.where() + " replicas").hasValue(1);
-                assertThat(deployment.body().at("spec", "strategy", "type").scalar())
-                        .as(deployment.where() + " strategy (a rolling update runs two pollers at once)").hasValue("Recreate");
+        for (KubernetesObject workload : base.workloads()) {
+            List<AppContainer> app = appContainersOf(workload);
+            if (app.isEmpty() || !apps.pollsTelegram(app.get(0).command())) {
+                continue;
+            }
+            bots.add(app.get(0).command());
+            assertThat(workload.body().at("spec", "replicas").integer()).as(workload.where() + " replicas").hasValue(1);
+            if (workload.kind().equals("Deployment")) {
+                assertThat(workload.body().at("spec", "strategy", "type").scalar())
+                        .as(workload.where() + " strategy (a rolling update runs two pollers at once)").hasValue("Recreate");
+            } else {
+                assertThat(workload.kind()).as(workload.where()).isEqualTo("StatefulSet");
+                assertThat(workload.body().at("spec", "updateStrategy", "rollingUpdate", "maxUnavailable").isPresent())
+                        .as(workload.where() + " replaces its one pod before starting the next").isFalse();
             }
         }
         assertThat(bots).containsExactlyInAnyOrder("user-bot", "manager-bot");
@@ -419,6 +482,10 @@ class KubernetesBaseTest extends AppImageContainersContract {
     private List<AppContainer> appContainersOf(KubernetesObject workload) {
         String prefix = workload.where() + " container ";
         return containers.stream().filter(container -> container.where().startsWith(prefix)).toList();
+    }
+
+    private boolean usesKafka(AppContainer app) {
+        return apps.requires(app.command(), "PARCELTRACK_KAFKA_BOOTSTRAP_SERVERS", app.values());
     }
 
     private Optional<AppContainer> appOf(KubernetesObject workload) {

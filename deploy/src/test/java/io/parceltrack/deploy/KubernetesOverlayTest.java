@@ -118,11 +118,12 @@ class KubernetesOverlayTest {
 
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
-    void scalesOnlyDeploymentsOfTheBaseAndNeverTheBots(String overlayName) {
+    void scalesOnlyAppsOfTheBaseAndNeverTheBots(String overlayName) {
         Path overlay = DeployFiles.kustomizeOverlays().resolve(overlayName);
         for (YamlNode replicas : kustomization(overlay).get("replicas").items()) {
             String name = replicas.get("name").scalar().orElse("");
-            assertThat(base.find("Deployment", name)).as(replicas.where() + " names a Deployment of the base").isPresent();
+            assertThat(base.find("Deployment", name).or(() -> base.find("StatefulSet", name)))
+                    .as(replicas.where() + " names a Deployment or StatefulSet of the base").isPresent();
             if (apps.pollsTelegram(name)) {
                 assertThat(replicas.get("count").integer()).as(replicas.where() + " (one poller per bot token)").hasValue(1);
             }

@@ -166,9 +166,9 @@ class ObservabilityFilesTest {
         KubernetesBase base = DeploymentManifests.kubernetesBase();
         List<String> problems = new ArrayList<>();
         int annotated = 0;
-        for (KubernetesObject workload : base.ofKind("Deployment")) {
+        for (KubernetesObject workload : base.workloads()) {
             for (YamlNode container : workload.containers()) {
-                if (DeploymentManifests.isInfrastructure(container.get("image").scalar().orElse(""))) {
+                if (workload.kind().equals("Job") || DeploymentManifests.isInfrastructure(container.get("image").scalar().orElse(""))) {
                     continue;
                 }
                 AppContainer app = base.appContainer(workload, container, problems);
