@@ -46,6 +46,11 @@ final class DeployFiles {
         return module().resolve("k8s/base");
     }
 
+    /** Optional kustomize components an overlay may add, e.g. the Prometheus Operator's PodMonitors. */
+    static Path kustomizeComponent(String name) {
+        return module().resolve("k8s/components").resolve(name);
+    }
+
     static Path kustomizeOverlays() {
         return module().resolve("k8s/overlays");
     }

@@ -76,6 +76,29 @@ final class KubernetesBase {
         return objects.stream().filter(KubernetesObject::isWorkload).toList();
     }
 
+    /** The workloads whose pods a label selector (a Service's map, or matchLabels/matchExpressions) selects. */
+    List<KubernetesObject> workloadsMatching(YamlNode selector) {
+        if (!selector.isPresent() || selector.entries().isEmpty()) {
+            return List.of();
+        }
+        boolean structured = selector.get("matchLabels").isPresent() || selector.get("matchExpressions").isPresent();
+        Map<String, YamlNode> labels = structured ? selector.get("matchLabels").entries() : selector.entries();
+        List<YamlNode> expressions = selector.get("matchExpressions").items();
+        return workloads().stream().filter(workload -> {
+            Map<String, YamlNode> pod = workload.podLabels();
+            boolean labelsMatch = labels.entrySet().stream().allMatch(pair -> pod.containsKey(pair.getKey())
+                    && pod.get(pair.getKey()).scalar().equals(pair.getValue().scalar()));
+            boolean expressionsMatch = expressions.stream().allMatch(expression -> {
+                String key = expression.get("key").scalar().orElse("");
+                if (!expression.get("operator").scalar().orElse("").equals("In")) {
+                    throw new AssertionError(expression.where() + ": only the In operator is understood here");
+                }
+                return pod.containsKey(key) && expression.get("values").scalars().contains(pod.get(key).scalar().orElse(""));
+            });
+            return labelsMatch && expressionsMatch;
+        }).toList();
+    }
+
     /** The data of a ConfigMap or Secret (a generated Secret keeps its values as written, not base64). */
     Optional<Map<String, String>> data(String kind, String name) {
         return find(kind, name).map(object -> {

@@ -61,7 +61,7 @@ class NetworkPolicyTest {
         List<String> problems = new ArrayList<>();
         Set<KubernetesObject> selected = new LinkedHashSet<>();
         for (KubernetesObject policy : allowPolicies()) {
-            List<KubernetesObject> workloads = workloadsMatching(policy.body().at("spec", "podSelector"));
+            List<KubernetesObject> workloads = base.workloadsMatching(policy.body().at("spec", "podSelector"));
             if (workloads.isEmpty()) {
                 problems.add(policy.where() + " selects no pods of the base");
             }
@@ -111,7 +111,7 @@ class NetworkPolicyTest {
     void everyPortARuleOpensIsAPortEverySelectedPodDeclaresAndAServiceExposesOrAProbeUses() {
         List<String> problems = new ArrayList<>();
         for (KubernetesObject policy : allowPolicies()) {
-            for (KubernetesObject workload : workloadsMatching(policy.body().at("spec", "podSelector"))) {
+            for (KubernetesObject workload : base.workloadsMatching(policy.body().at("spec", "podSelector"))) {
                 YamlNode container = workload.containers().get(0);
                 for (YamlNode rule : policy.body().at("spec", "ingress").items()) {
                     for (YamlNode port : rule.get("ports").items()) {
@@ -149,14 +149,14 @@ class NetworkPolicyTest {
         Set<Path> needed = neededPaths();
         List<String> problems = new ArrayList<>();
         for (KubernetesObject policy : allowPolicies()) {
-            for (KubernetesObject server : workloadsMatching(policy.body().at("spec", "podSelector"))) {
+            for (KubernetesObject server : base.workloadsMatching(policy.body().at("spec", "podSelector"))) {
                 YamlNode container = server.containers().get(0);
                 for (YamlNode rule : policy.body().at("spec", "ingress").items()) {
                     for (YamlNode peer : rule.get("from").items()) {
                         if (!peer.get("podSelector").isPresent() || peer.get("namespaceSelector").isPresent()) {
                             continue;
                         }
-                        for (KubernetesObject client : workloadsMatching(peer.get("podSelector"))) {
+                        for (KubernetesObject client : base.workloadsMatching(peer.get("podSelector"))) {
                             for (YamlNode port : rule.get("ports").items()) {
                                 int number = KubernetesBase.containerPort(container, port.get("port")).orElse(-1);
                                 Path path = new Path(client, server, number);
@@ -203,13 +203,13 @@ class NetworkPolicyTest {
     private boolean allowed(Path path) {
         YamlNode container = path.server().containers().get(0);
         return allowPolicies().stream()
-                .filter(policy -> workloadsMatching(policy.body().at("spec", "podSelector")).contains(path.server()))
+                .filter(policy -> base.workloadsMatching(policy.body().at("spec", "podSelector")).contains(path.server()))
                 .flatMap(policy -> policy.body().at("spec", "ingress").items().stream())
                 .anyMatch(rule -> rule.get("ports").items().stream()
                         .anyMatch(port -> KubernetesBase.containerPort(container, port.get("port")).equals(Optional.of(path.port())))
                         && rule.get("from").items().stream().anyMatch(peer -> peer.get("podSelector").isPresent()
                                 && !peer.get("namespaceSelector").isPresent()
-                                && workloadsMatching(peer.get("podSelector")).contains(path.client())));
+                                && base.workloadsMatching(peer.get("podSelector")).contains(path.client())));
     }
 
     private record Target(KubernetesObject server, int port) {}
@@ -217,7 +217,7 @@ class NetworkPolicyTest {
     /** Through the Service named like the host, to the one workload it selects and its container port. */
     private Optional<Target> reach(NetworkAddress address) {
         return base.find("Service", address.host()).flatMap(service -> {
-            List<KubernetesObject> selected = workloadsMatching(service.body().at("spec", "selector"));
+            List<KubernetesObject> selected = base.workloadsMatching(service.body().at("spec", "selector"));
             if (selected.size() != 1) {
                 return Optional.empty();
             }
@@ -234,7 +234,7 @@ class NetworkPolicyTest {
     private boolean exposedByAService(KubernetesObject workload, int containerPort) {
         YamlNode container = workload.containers().get(0);
         return base.ofKind("Service").stream()
-                .filter(service -> workloadsMatching(service.body().at("spec", "selector")).contains(workload))
+                .filter(service -> base.workloadsMatching(service.body().at("spec", "selector")).contains(workload))
                 .flatMap(service -> service.body().at("spec", "ports").items().stream())
                 .anyMatch(port -> KubernetesBase.containerPort(container,
                         port.get("targetPort").isPresent() ? port.get("targetPort") : port.get("port"))
@@ -248,29 +248,6 @@ class NetworkPolicyTest {
     private Optional<KubernetesObject> workloadOf(AppContainer app) {
         return base.workloads().stream().filter(workload -> app.where().startsWith(workload.where() + " container "))
                 .findFirst();
-    }
-
-    /** The workloads whose pods a label selector (a Service's map, or matchLabels/matchExpressions) selects. */
-    private List<KubernetesObject> workloadsMatching(YamlNode selector) {
-        if (!selector.isPresent() || selector.entries().isEmpty()) {
-            return List.of();
-        }
-        boolean structured = selector.get("matchLabels").isPresent() || selector.get("matchExpressions").isPresent();
-        Map<String, YamlNode> labels = structured ? selector.get("matchLabels").entries() : selector.entries();
-        List<YamlNode> expressions = selector.get("matchExpressions").items();
-        return base.workloads().stream().filter(workload -> {
-            Map<String, YamlNode> pod = workload.podLabels();
-            boolean labelsMatch = labels.entrySet().stream().allMatch(pair -> pod.containsKey(pair.getKey())
-                    && pod.get(pair.getKey()).scalar().equals(pair.getValue().scalar()));
-            boolean expressionsMatch = expressions.stream().allMatch(expression -> {
-                String key = expression.get("key").scalar().orElse("");
-                if (!expression.get("operator").scalar().orElse("").equals("In")) {
-                    throw new AssertionError(expression.where() + ": only the In operator is understood here");
-                }
-                return pod.containsKey(key) && expression.get("values").scalars().contains(pod.get(key).scalar().orElse(""));
-            });
-            return labelsMatch && expressionsMatch;
-        }).toList();
     }
 
     private static boolean monitoring(YamlNode ruleOrPeer) {
