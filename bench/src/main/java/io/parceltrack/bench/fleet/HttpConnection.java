@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -18,16 +19,42 @@ import java.util.Locale;
  */
 final class HttpConnection implements AutoCloseable {
     private final InetSocketAddress server;
+    private final int readTimeoutMillis;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
+    private String retryAfter;
 
     HttpConnection(InetSocketAddress server) {
+        this(server, 30_000);
+    }
+
+    /** A connection whose reads give up after {@code readTimeoutMillis} (a client timeout). */
+    HttpConnection(InetSocketAddress server, int readTimeoutMillis) {
         this.server = server;
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     /** Sends {@code request} and returns the answer's status code; reconnects once if the server had closed the connection. */
     int exchange(byte[] request) throws IOException {
+        return exchange(request, true);
+    }
+
+    /**
+     * As {@link #exchange(byte[])}, but an answer that does not come within the read timeout is thrown
+     * as {@link SocketTimeoutException} (the connection closed), never sent again: the server may
+     * still be working on it.
+     */
+    int exchangeOrTimeOut(byte[] request) throws IOException {
+        return exchange(request, false);
+    }
+
+    /** The last answer's {@code Retry-After} header, or null when it had none. */
+    String retryAfter() {
+        return retryAfter;
+    }
+
+    private int exchange(byte[] request, boolean resendAfterTimeout) throws IOException {
         if (socket == null) {
             connect();
         }
@@ -37,6 +64,9 @@ final class HttpConnection implements AutoCloseable {
             return readResponse();
         } catch (IOException closedMeanwhile) {
             close();
+            if (closedMeanwhile instanceof SocketTimeoutException && !resendAfterTimeout) {
+                throw closedMeanwhile;
+            }
             connect();
             out.write(request);
             out.flush();
@@ -48,7 +78,7 @@ final class HttpConnection implements AutoCloseable {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(server, 5_000);
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout(readTimeoutMillis);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
@@ -59,6 +89,7 @@ final class HttpConnection implements AutoCloseable {
         long length = 0;
         boolean chunked = false;
         boolean close = false;
+        retryAfter = null;
         String line;
         while (!(line = readLine()).isEmpty()) {
             int colon = line.indexOf(':');
@@ -68,6 +99,7 @@ final class HttpConnection implements AutoCloseable {
                 case "content-length" -> length = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
+                case "retry-after" -> retryAfter = value;
                 default -> { }
             }
         }
