@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * rather than waiting in Jetty's queue until the client times out. The work in progress (and the
  * memory it holds) stays bounded however hard clients push, and the server is itself again as soon
  * as the flood stops. Health probes pass always, so that an orchestrator does not restart a busy
- * but healthy server.
+ * but healthy server, and so do scrapes of {@code /metrics}, so that monitoring sees the overload
+ * instead of a gap (the overload run found heap samples refused with 503 most seconds).
  */
 final class ConcurrencyLimit extends Handler.Wrapper {
     private final Semaphore permits;
@@ -37,7 +38,8 @@ final class ConcurrencyLimit extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (Request.getPathInContext(request).startsWith("/health/")) {
+        String path = Request.getPathInContext(request);
+        if (path.startsWith("/health/") || path.equals(MetricsEndpoint.PATH)) {
             return super.handle(request, response, callback);
         }
         if (!permits.tryAcquire()) {

@@ -38,7 +38,8 @@ class OverloadIT {
             ctx.result("done");
         });
         AppHttpServer server = new AppHttpServer(HttpServerSettings.defaults().withAddress("127.0.0.1", 0)
-                .withMaxConcurrentRequests(LIMIT), Map.of("always", () -> true), List.of(slow));
+                .withMaxConcurrentRequests(LIMIT), Map.of("always", () -> true),
+                List.of(slow, new MetricsEndpoint(() -> "parceltrack_up 1\n", "")));
         int port = server.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
@@ -65,6 +66,11 @@ class OverloadIT {
                     .isLessThan(Duration.ofSeconds(5));
             HttpResponse<String> health = http.send(get(base, "/health/live"), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as("health probes pass even when busy").isEqualTo(200);
+            HttpResponse<String> metrics = http.send(get(base, MetricsEndpoint.PATH), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("scrapes pass even when busy: monitoring sees the overload").isEqualTo(200);
+            assertThat(metrics.body()).isEqualTo("parceltrack_up 1\n");
+            HttpResponse<String> more = http.send(get(base, "/slow"), HttpResponse.BodyHandlers.ofString());
+            assertThat(more.statusCode()).as("anything else is still refused").isEqualTo(503);
 
             slowWork.release(LIMIT);
             for (CompletableFuture<HttpResponse<String>> done : held) {
