@@ -50,6 +50,7 @@ final class Fleet implements AutoCloseable {
     private final Map<String, AppProcess> apps = new LinkedHashMap<>();
     private KafkaTestBroker broker;
     private TemporaryDatabase accounts;
+    private Path certificates;
     private TemporaryDatabase parcels;
     private InetSocketAddress restApi;
 
@@ -84,8 +85,12 @@ final class Fleet implements AutoCloseable {
         TemporaryDatabase bots = database();
         // Migrated first by the jar's own migrate command: apps sharing a database would otherwise
         // race to create its schema, and the schema is the one of the code under test.
-        migrate(jar, logs, Map.of("PARCELTRACK_DB_ACCOUNTS_URL", accounts.jdbcUrl(),
+        runJarCommand(jar, logs, "migrate", List.of(), Map.of("PARCELTRACK_DB_ACCOUNTS_URL", accounts.jdbcUrl(),
                 "PARCELTRACK_DB_PARCELS_URL", parcels.jdbcUrl(), "PARCELTRACK_DB_BOTS_URL", bots.jdbcUrl()));
+        // Mutual TLS on every gRPC link, as in production: a cluster CA and a certificate per app from the jar's certs command.
+        certificates = logs.resolveSibling("certs");
+        deleteDirectory(certificates);
+        runJarCommand(jar, logs, "certs", List.of(certificates.toString()), Map.of());
         int[] ports = freePorts(9);
         restApi = new InetSocketAddress("127.0.0.1", ports[3]);
         Map<String, String> shared = Map.of(
@@ -137,6 +142,9 @@ final class Fleet implements AutoCloseable {
             Map<String, String> shared, Map<String, String> own) {
         Map<String, String> settings = new HashMap<>(shared);
         settings.putAll(own);
+        settings.put("PARCELTRACK_GRPC_TLS_TRUSTED_CA", certificates.resolve("ca.crt").toString());
+        settings.put("PARCELTRACK_GRPC_TLS_CERTIFICATE", certificates.resolve(command + ".crt").toString());
+        settings.put("PARCELTRACK_GRPC_TLS_PRIVATE_KEY", certificates.resolve(command + ".key").toString());
         if (!command.equals("parcels-manager-service")) {
             settings.put("PARCELTRACK_HEALTH_PORT", Integer.toString(port));
         }
@@ -144,20 +152,39 @@ final class Fleet implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), logs.resolve(command + ".log")));
     }
 
-    private static void migrate(Path jar, Path logs, Map<String, String> databases) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "migrate").redirectErrorStream(true)
-                .redirectOutput(logs.resolve("migrate.log").toFile());
+    /** Runs one of the jar's one-off commands (migrate, certs) to its end, its output in {@code <command>.log}. */
+    private static void runJarCommand(Path jar, Path logs, String command, List<String> arguments,
+            Map<String, String> databases) throws InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), command));
+        line.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(command + ".log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PARCELTRACK_"));
         builder.environment().putAll(databases);
         try {
-            Process migrate = builder.start();
-            if (!migrate.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || migrate.exitValue() != 0) {
-                migrate.destroyForcibly();
-                throw new IllegalStateException("migrating the databases failed; see " + logs.resolve("migrate.log"));
+            Process process = builder.start();
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the " + command + " command failed; see " + logs.resolve(command + ".log"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run the migrate command", e);
+            throw new UncheckedIOException("could not run the " + command + " command", e);
+        }
+    }
+
+    /** Removes a directory of files (a former run's certificates) if it exists. */
+    private static void deleteDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
