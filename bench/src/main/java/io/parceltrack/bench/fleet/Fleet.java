@@ -119,7 +119,9 @@ final class Fleet implements AutoCloseable {
         start(jar, jvmOptions, logs, "parcels-user-service", ports[5], shared, Map.of(
                 "PARCELTRACK_DB_PARCELS_URL", parcels.jdbcUrl(),
                 "PARCELTRACK_DB_PARCELS_POOL_SIZE", "3",
-                "PARCELTRACK_GRPC_PARCELS_USER_PORT", Integer.toString(ports[2])));
+                "PARCELTRACK_GRPC_PARCELS_USER_PORT", Integer.toString(ports[2]),
+                "PARCELTRACK_HTTP_HOST", "127.0.0.1",
+                "PARCELTRACK_HTTP_PORT", Integer.toString(ports[5])));
         start(jar, jvmOptions, logs, "notification-service", ports[6], shared, Map.of(
                 "PARCELTRACK_DB_PARCELS_URL", parcels.jdbcUrl(),
                 "PARCELTRACK_DB_PARCELS_POOL_SIZE", "3",
@@ -145,7 +147,8 @@ final class Fleet implements AutoCloseable {
         settings.put("PARCELTRACK_GRPC_TLS_TRUSTED_CA", certificates.resolve("ca.crt").toString());
         settings.put("PARCELTRACK_GRPC_TLS_CERTIFICATE", certificates.resolve(command + ".crt").toString());
         settings.put("PARCELTRACK_GRPC_TLS_PRIVATE_KEY", certificates.resolve(command + ".key").toString());
-        if (!command.equals("parcels-manager-service")) {
+        // The apps with a public HTTP port (REST API, tracking page) answer health checks on it.
+        if (!own.containsKey("PARCELTRACK_HTTP_PORT")) {
             settings.put("PARCELTRACK_HEALTH_PORT", Integer.toString(port));
         }
         apps.put(command, AppProcess.start(jar, jvmOptions, command, settings,
