@@ -59,10 +59,13 @@ public final class ParcelTrack {
                 start(app.get(), line.environment(), System.out, System.err).awaitStop();
                 return;
             } catch (CannotStart e) {
+                LoggingSetup.stop();
                 System.exit(e.exitCode);
             }
         }
-        System.exit(runCommand(command, line.environment(), System.out, System.err));
+        int exitCode = runCommand(command, line.environment(), System.out, System.err);
+        LoggingSetup.stop();
+        System.exit(exitCode);
     }
 
     /** The commands that run and exit. */
@@ -131,7 +134,7 @@ public final class ParcelTrack {
         configureLogging(app.command(), settings);
         try {
             Lifecycle lifecycle = app.assemble(settings, Clock.systemUTC());
-            lifecycle.stopOnShutdown();
+            lifecycle.stopOnShutdown(LoggingSetup::stop);
             lifecycle.start();
             out.println(app.command() + " is running:");
             lifecycle.announcements().forEach(line -> out.println("  " + line));
@@ -163,7 +166,8 @@ public final class ParcelTrack {
                 logging.logstashDestination(),
                 List.of(settings.telegram().userBot().token(), settings.telegram().managerBot().token(),
                         settings.demo().apiToken(), settings.db().accounts().password(),
-                        settings.db().parcels().password(), settings.db().bots().password())));
+                        settings.db().parcels().password(), settings.db().bots().password()),
+                logging.consoleBuffer()));
     }
 
     private static void usage(PrintStream out) {
