@@ -59,13 +59,10 @@ public final class ParcelTrack {
                 start(app.get(), line.environment(), System.out, System.err).awaitStop();
                 return;
             } catch (CannotStart e) {
-                LoggingSetup.stop();
                 System.exit(e.exitCode);
             }
         }
-        int exitCode = runCommand(command, line.environment(), System.out, System.err);
-        LoggingSetup.stop();
-        System.exit(exitCode);
+        System.exit(runCommand(command, line.environment(), System.out, System.err));
     }
 
     /** The commands that run and exit. */
@@ -134,7 +131,7 @@ public final class ParcelTrack {
         configureLogging(app.command(), settings);
         try {
             Lifecycle lifecycle = app.assemble(settings, Clock.systemUTC());
-            lifecycle.stopOnShutdown(LoggingSetup::stop);
+            lifecycle.stopOnShutdown();
             lifecycle.start();
             out.println(app.command() + " is running:");
             lifecycle.announcements().forEach(line -> out.println("  " + line));
@@ -166,8 +163,7 @@ public final class ParcelTrack {
                 logging.logstashDestination(),
                 List.of(settings.telegram().userBot().token(), settings.telegram().managerBot().token(),
                         settings.demo().apiToken(), settings.db().accounts().password(),
-                        settings.db().parcels().password(), settings.db().bots().password()),
-                logging.consoleBuffer()));
+                        settings.db().parcels().password(), settings.db().bots().password())));
     }
 
     private static void usage(PrintStream out) {

@@ -96,7 +96,7 @@ public record AppSettings(
         }
     }
 
-    public record Logging(String format, String level, String logstashDestination, int consoleBuffer) {}
+    public record Logging(String format, String level, String logstashDestination) {}
 
     /** {@code dataDir}: where standalone keeps its data; empty: in memory. */
     public record Standalone(String dataDir) {}
@@ -183,8 +183,7 @@ public record AppSettings(
                 new Logging(
                         oneOf(reader, P + "logging.format", Set.of("auto", "json", "plain")),
                         oneOf(reader, P + "logging.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
-                        reader.string(P + "logging.logstash-destination"),
-                        powerOfTwoOrZero(reader, P + "logging.console-buffer", 1 << 20)),
+                        reader.string(P + "logging.logstash-destination")),
                 new Standalone(reader.string(P + "standalone.data-dir")),
                 new TrackingPage(
                         reader.intInRange(P + "tracking-page.checkpoints-per-page", 1, 100),
@@ -229,15 +228,6 @@ public record AppSettings(
             reader.problem(path, "must be a Kafka topic name (letters, digits, . _ -), got '" + name + "'");
         }
         return name;
-    }
-
-    private static int powerOfTwoOrZero(SettingsReader reader, String path, int max) {
-        int value = reader.intInRange(path, 0, max);
-        if (value > 0 && Integer.bitCount(value) != 1) {
-            reader.problem(path, "must be 0 or a power of two (1024, 8192, ...), got " + value);
-            return 0;
-        }
-        return value;
     }
 
     private static String oneOf(SettingsReader reader, String path, Set<String> allowed) {

@@ -7,17 +7,12 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import net.logstash.logback.appender.LogstashTcpSocketAppender;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
@@ -29,12 +24,6 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * text on the console, optionally also shipped to Logstash over TCP. Whatever looks like a secret
  * (Telegram bot tokens, issued API tokens, and the configured secret values themselves) is masked
  * in every line before it is written anywhere.
- *
- * <p>With a console buffer (the default), lines are formatted and written by a background thread:
- * the thread that logs only puts the event into a bounded ring buffer, and the writer hands each
- * run of lines it finds there to the console in one write. When the buffer is full (the console
- * cannot keep up), the logging thread waits for room, as it would with a synchronous console:
- * no line is dropped. {@link #stop()} writes what is still buffered; call it last before the JVM exits.
  */
 public final class LoggingSetup {
     static final String MASK = "****";
@@ -61,30 +50,11 @@ public final class LoggingSetup {
         }
     }
 
-    /** Lines the console's writer thread may hold; a power of two, as the ring buffer needs. */
-    public static final int DEFAULT_CONSOLE_BUFFER = 8192;
-    /** Bytes gathered into one write to the console by the writer thread. */
-    private static final int CONSOLE_WRITE_BYTES = 64 * 1024;
-
     /**
      * @param app the running command (e.g. {@code account-service}), written into every JSON line
      *     with the host name, so that lines shipped to Logstash can be told apart
-     * @param consoleBuffer lines waiting for the console's writer thread at most (a power of two),
-     *     or 0 to write each line on the thread that logs it
      */
-    public record Settings(String app, Format format, Level level, String logstashDestination, List<String> secrets,
-            int consoleBuffer) {
-        public Settings {
-            if (consoleBuffer < 0 || (consoleBuffer > 0 && Integer.bitCount(consoleBuffer) != 1)) {
-                throw new IllegalArgumentException("consoleBuffer must be 0 or a power of two, got " + consoleBuffer);
-            }
-        }
-
-        /** Lines written on the thread that logs them. */
-        public Settings(String app, Format format, Level level, String logstashDestination, List<String> secrets) {
-            this(app, format, level, logstashDestination, secrets, 0);
-        }
-    }
+    public record Settings(String app, Format format, Level level, String logstashDestination, List<String> secrets) {}
 
     public static void configure(Settings settings) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -94,10 +64,8 @@ public final class LoggingSetup {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(settings.level());
         String origin = origin(settings.app());
-        Encoder<ILoggingEvent> encoder = settings.format() == Format.JSON
-                ? jsonEncoder(context, masks, origin) : plainEncoder(context, masks);
-        root.addAppender(settings.consoleBuffer() == 0
-                ? console(context, encoder) : bufferedConsole(context, encoder, settings.consoleBuffer()));
+        root.addAppender(console(context, settings.format() == Format.JSON
+                ? jsonEncoder(context, masks, origin) : plainEncoder(context, masks)));
         if (!settings.logstashDestination().isBlank()) {
             root.addAppender(logstash(context, settings.logstashDestination(), masks, origin));
         }
@@ -115,11 +83,6 @@ public final class LoggingSetup {
         SLF4JBridgeHandler.install();
     }
 
-    /** Writes every line still buffered and stops logging; lines logged afterwards are not written. */
-    public static void stop() {
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-    }
-
     static List<String> secretPatterns(List<String> secrets) {
         List<String> patterns = new ArrayList<>(List.of(BOT_TOKEN, API_TOKEN));
         secrets.stream().filter(secret -> secret != null && secret.length() >= 4).map(Pattern::quote).forEach(patterns::add);
@@ -133,52 +96,6 @@ public final class LoggingSetup {
         appender.setEncoder(encoder);
         appender.start();
         return appender;
-    }
-
-    /**
-     * The console behind a ring buffer: the writer thread gathers the lines it finds waiting into
-     * one write (its appender flushes at the end of each run), and a full buffer makes the logging
-     * thread wait rather than lose the line.
-     */
-    private static Appender<ILoggingEvent> bufferedConsole(LoggerContext context, Encoder<ILoggingEvent> encoder,
-            int lines) {
-        OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
-        console.setContext(context);
-        console.setName("console-writer");
-        console.setEncoder(encoder);
-        console.setImmediateFlush(false);
-        console.setOutputStream(new BufferedOutputStream(unclosable(System.out), CONSOLE_WRITE_BYTES));
-        console.start();
-
-        LoggingEventAsyncDisruptorAppender buffer = new LoggingEventAsyncDisruptorAppender();
-        buffer.setContext(context);
-        buffer.setName("console");
-        buffer.setRingBufferSize(lines);
-        // Negative: wait for room as long as it takes (0 would drop the line at once).
-        buffer.setAppendTimeout(ch.qos.logback.core.util.Duration.buildByMilliseconds(-1));
-        buffer.addAppender(console);
-        buffer.start();
-        return buffer;
-    }
-
-    /** System.out as it is now, left open when the appender closes its stream. */
-    private static OutputStream unclosable(PrintStream out) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void flush() {
-                out.flush();
-            }
-        };
     }
 
     private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> masks, String origin) {

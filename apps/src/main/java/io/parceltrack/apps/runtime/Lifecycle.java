@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts components in the order they were added and stops them in reverse, so that nothing is
  * stopped while something that uses it still runs: servers stop taking work first, pools close
- * last. A failed start stops what had already started. {@link #stopOnShutdown(Runnable)} ties the stop to
+ * last. A failed start stops what had already started. {@link #stopOnShutdown()} ties the stop to
  * SIGTERM/SIGINT.
  */
 public final class Lifecycle {
@@ -75,13 +75,11 @@ public final class Lifecycle {
         stopped.countDown();
     }
 
-    /** Ties the stop to SIGTERM/SIGINT, and then runs {@code last} (writing buffered log lines, say). */
-    public Lifecycle stopOnShutdown(Runnable last) {
+    public Lifecycle stopOnShutdown() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("{} stopping", app);
             stop();
             LOG.info("{} stopped", app);
-            last.run();
         }, app + "-shutdown"));
         return this;
     }

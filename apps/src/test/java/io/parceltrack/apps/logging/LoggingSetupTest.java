@@ -1,14 +1,12 @@
 package io.parceltrack.apps.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -61,46 +59,6 @@ class LoggingSetupTest {
         assertThat(output).doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1")
                 .doesNotContain("s3cret-db-password")
                 .contains("token " + LoggingSetup.MASK + " password " + LoggingSetup.MASK);
-    }
-
-    @Test
-    void aBufferedConsoleWritesEveryLineInOrderEvenWhenItsBufferOverflows() {
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        // 16 lines of buffer for 5,000 lines: the loggers must wait for room, not drop lines.
-        LoggingSetup.configure(new LoggingSetup.Settings("account-service", LoggingSetup.Format.JSON, Level.INFO, "",
-                List.of("s3cret-db-password"), 16));
-        for (int i = 0; i < 5000; i++) {
-            LoggerFactory.getLogger("test").info("line {} with {}", i, "s3cret-db-password");
-        }
-        LoggingSetup.stop();
-
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).hasSize(5000);
-        for (int i = 0; i < 5000; i++) {
-            assertThat(lines.get(i)).startsWith("{").endsWith("}")
-                    .contains("\"message\":\"line " + i + " with " + LoggingSetup.MASK + "\"");
-        }
-    }
-
-    @Test
-    void aBufferedConsoleWritesALineWithoutWaitingForMore() throws InterruptedException {
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        LoggingSetup.configure(new LoggingSetup.Settings("account-service", LoggingSetup.Format.JSON, Level.INFO, "",
-                List.of(), LoggingSetup.DEFAULT_CONSOLE_BUFFER));
-        LoggerFactory.getLogger("test").info("alone");
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!captured.toString(StandardCharsets.UTF_8).contains("\"message\":\"alone\"") && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"message\":\"alone\"");
-        LoggingSetup.stop();
-    }
-
-    @Test
-    void aConsoleBufferMustBeAPowerOfTwo() {
-        assertThatThrownBy(() -> new LoggingSetup.Settings("account-service",
-                LoggingSetup.Format.JSON, Level.INFO, "", List.of(), 1000)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

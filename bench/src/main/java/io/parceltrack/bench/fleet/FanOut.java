@@ -37,7 +37,7 @@ final class FanOut {
         try (TopicWatch deliveries = new TopicWatch(fleet.bootstrapServers(), DELIVERIES_TOPIC);
                 HttpConnection connection = new HttpConnection(fleet.restApi())) {
             // Unmeasured rounds first, as the closed loops have their warm-up: the first fan-outs of
-            // 10,000 run code the JIT has not compiled yet (3-4x slower); they also give the anchor a
+            // 10,000 run code the JIT has not compiled yet (2-5x slower, the anchor's too); they also give the anchor a
             // real delivery's bytes.
             fanOut(connection, checkpoint, deliveries);
             try (ProducerAnchor anchor = new ProducerAnchor(fleet.bootstrapServers(), deliveries.partitions())) {

@@ -35,7 +35,7 @@ record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round,
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "60"))),
                 Integer.parseInt(given.getOrDefault("parcels", "1000")),
                 Integer.parseInt(given.getOrDefault("subscribers", "10000")),
-                Integer.parseInt(given.getOrDefault("fan-out-warmup", "3")),
+                Integer.parseInt(given.getOrDefault("fan-out-warmup", "5")),
                 Integer.parseInt(given.getOrDefault("fan-out-rounds", "5")),
                 Integer.parseInt(given.getOrDefault("latency-samples", "60")),
                 Arrays.stream(given.getOrDefault("app-jvm-options", "-Xms256m -Xmx512m").split(" "))
