@@ -9,11 +9,11 @@ import java.util.Map;
 
 /** The fleet harness's command line, with defaults that give one run of about 15 minutes. */
 record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round, Duration warmup, int parcels,
-        int subscribers, int fanOutRounds, int latencySamples, List<String> appJvmOptions, List<String> brokerJvmOptions,
+        int subscribers, int fanOutWarmup, int fanOutRounds, int latencySamples, List<String> appJvmOptions, List<String> brokerJvmOptions,
         Path output, boolean profile) {
 
     private static final List<String> KNOWN = List.of("jar", "clients", "rounds", "round-seconds", "warmup-seconds",
-            "parcels", "subscribers", "fan-out-rounds", "latency-samples", "app-jvm-options", "broker-jvm-options", "output", "profile");
+            "parcels", "subscribers", "fan-out-warmup", "fan-out-rounds", "latency-samples", "app-jvm-options", "broker-jvm-options", "output", "profile");
 
     static FleetOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -35,6 +35,7 @@ record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round,
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "60"))),
                 Integer.parseInt(given.getOrDefault("parcels", "1000")),
                 Integer.parseInt(given.getOrDefault("subscribers", "10000")),
+                Integer.parseInt(given.getOrDefault("fan-out-warmup", "5")),
                 Integer.parseInt(given.getOrDefault("fan-out-rounds", "5")),
                 Integer.parseInt(given.getOrDefault("latency-samples", "60")),
                 Arrays.stream(given.getOrDefault("app-jvm-options", "-Xms256m -Xmx512m").split(" "))

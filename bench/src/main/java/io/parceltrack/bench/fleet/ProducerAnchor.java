@@ -9,15 +9,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The broker's own limit for a fan-out: one transactional producer writing N delivery records
- * (same size, keyed by user id, same partitions, same idempotent {@code acks=all} settings as our
- * producers) in one transaction, timed until a {@code read_committed} watcher sees the last one.
+ * (a real delivery's value and headers, keyed by user ids of the same length, as many partitions
+ * as the deliveries topic, the same idempotent {@code acks=all} settings as our producers) in one
+ * transaction, timed until a {@code read_committed} watcher sees the last one.
  */
 final class ProducerAnchor implements AutoCloseable {
     static final String TOPIC = "bench-fan-out-anchor";
@@ -41,13 +45,15 @@ final class ProducerAnchor implements AutoCloseable {
         watch = new TopicWatch(bootstrapServers, TOPIC);
     }
 
-    /** Milliseconds from the transaction's start until its {@code records} records are visible. */
-    double writeAndSee(int records, byte[] value) {
+    /** Milliseconds from the transaction's start until its {@code records} copies of {@code like} are visible. */
+    double writeAndSee(int records, ConsumerRecord<byte[], byte[]> like) {
+        byte[] value = like.value();
+        Header[] headers = like.headers().toArray();
         long began = System.nanoTime();
         producer.beginTransaction();
         for (int i = 0; i < records; i++) {
             byte[] key = Long.toString(10_000_000L + i).getBytes(StandardCharsets.UTF_8);
-            producer.send(new ProducerRecord<>(TOPIC, key, value));
+            producer.send(new ProducerRecord<>(TOPIC, null, key, value, new RecordHeaders(headers)));
         }
         producer.commitTransaction();
         return (watch.awaitRecords(records, Duration.ofMinutes(1)) - began) / 1e6;

@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class TopicWatch implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private byte[] lastValue;
+    private final int partitions;
+    private ConsumerRecord<byte[], byte[]> lastRecord;
 
     TopicWatch(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -31,6 +32,7 @@ final class TopicWatch implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
+        this.partitions = partitions.size();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -46,15 +48,20 @@ final class TopicWatch implements AutoCloseable {
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                 seen++;
-                lastValue = record.value();
+                lastRecord = record;
             }
         }
         return System.nanoTime();
     }
 
-    /** The value of the last record seen: a real delivery, to give the producer anchor records of the same size. */
-    byte[] lastValue() {
-        return lastValue;
+    /** The last record seen: a real delivery, to give the producer anchor records of the same size and headers. */
+    ConsumerRecord<byte[], byte[]> lastRecord() {
+        return lastRecord;
+    }
+
+    /** How many partitions the topic has. */
+    int partitions() {
+        return partitions;
     }
 
     @Override

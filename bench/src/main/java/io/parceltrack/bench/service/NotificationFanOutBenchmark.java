@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class NotificationFanOutBenchmark extends InMemoryBenchmark {
     static final int SUBSCRIBERS = 10_000;
     /** {@code parceltrack.notifications.fan-out-page-size}'s default. */
-    static final int PAGE_SIZE = 500;
+    static final int PAGE_SIZE = 5000;
 
     private final SplittableRandom random = new SplittableRandom(7);
     private CountingDeliveryPublisher publisher;
