@@ -7,6 +7,7 @@ import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
 import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
+import io.parceltrack.port.trace.SpanNames;
 import io.parceltrack.service.NotificationFanOutService;
 
 /** Events and deliveries on the in-process bus of standalone mode. */
@@ -29,16 +30,16 @@ final class InProcessEvents implements EventTransport {
         NotificationFanOutService fanOut = new NotificationFanOutService(
                 subscriptions, new FlowMetrics(assembly.metrics().registry()).fannedOut(bus),
                 assembly.settings().notifications().fanOutPageSize());
-        bus.onParcelEvent(fanOut::fanOut);
+        bus.onParcelEvent(SpanNames.FAN_OUT, fanOut::fanOut);
     }
 
     @Override
     public void deliverTo(DeliverNotificationUseCase delivery) {
-        bus.onDelivery(delivery::deliver);
+        bus.onDelivery(SpanNames.DELIVER, delivery::deliver);
     }
 
     @Override
     public void webhooks(EnqueueWebhooksUseCase enqueue) {
-        bus.onParcelEvent(enqueue::enqueue);
+        bus.onParcelEvent(SpanNames.SCHEDULE_WEBHOOKS, enqueue::enqueue);
     }
 }
