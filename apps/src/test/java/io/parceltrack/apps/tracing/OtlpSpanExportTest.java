@@ -40,7 +40,7 @@ class OtlpSpanExportTest {
             TraceSpan request = TraceSpan.continueOrStart("POST /api/v1/checkpoints", SpanKind.SERVER, caller.traceparent());
             TraceSpan call;
             try (CurrentTrace.Scope ignored = request.enter()) {
-                call = TraceSpan.childOfCurrent("parceltrack.v1.AccountService/Authenticate", SpanKind.CLIENT);
+                call = TraceSpan.childOfCurrent("parceltrack.account.Manager/Authenticate", SpanKind.CLIENT);
                 call.fail("UNAVAILABLE");
                 call.end();
             }
