@@ -8,7 +8,9 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.SpanKind;
 import io.parceltrack.port.trace.TraceContext;
+import io.parceltrack.port.trace.TraceSpan;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The outermost edge of every gRPC server: continues the caller's trace (its {@code traceparent}
  * metadata) under a span of this call, around every step of the call on whichever thread runs it,
  * and logs the call's outcome within it, so the call's log lines share the request's trace id. A
- * call without a valid {@code traceparent} runs outside any trace.
+ * call without a valid {@code traceparent} runs outside any trace. The call's span, named by the
+ * full method name, ends when the call closes, failed unless its status is OK.
  */
 public final class ServerTraceInterceptor implements ServerInterceptor {
     static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of(TraceContext.HEADER, Metadata.ASCII_STRING_MARSHALLER);
@@ -26,16 +29,21 @@ public final class ServerTraceInterceptor implements ServerInterceptor {
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-        TraceContext span = TraceContext.parse(headers.get(TRACEPARENT)).map(TraceContext::child).orElse(null);
+        String method = call.getMethodDescriptor().getFullMethodName();
+        TraceSpan callSpan = TraceSpan.continueIfAny(method, SpanKind.SERVER, headers.get(TRACEPARENT));
+        TraceContext span = callSpan.context().orElse(null);
         long startedNanos = System.nanoTime();
         ServerCall<Q, A> logged = new SimpleForwardingServerCall<>(call) {
             @Override
             public void close(Status status, Metadata trailers) {
-                run(span, () -> {
-                    log.info("grpc {} {} {}ms", call.getMethodDescriptor().getFullMethodName(), status.getCode(),
-                            (System.nanoTime() - startedNanos) / 1_000_000);
-                    super.close(status, trailers);
-                });
+                try {
+                    run(span, () -> {
+                        log.info("grpc {} {} {}ms", method, status.getCode(), (System.nanoTime() - startedNanos) / 1_000_000);
+                        super.close(status, trailers);
+                    });
+                } finally {
+                    GrpcSpans.end(callSpan, call.getMethodDescriptor(), status);
+                }
             }
         };
         ServerCall.Listener<Q> listener = within(span, () -> next.startCall(logged, headers));

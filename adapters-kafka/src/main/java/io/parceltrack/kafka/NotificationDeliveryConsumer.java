@@ -6,7 +6,7 @@ import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
 import io.parceltrack.port.in.notification.DeliveryOutcome;
 import io.parceltrack.port.out.UnavailableException;
-import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.SpanNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,9 +142,7 @@ public final class NotificationDeliveryConsumer implements AutoCloseable {
                 if (deadLettered.contains(where(pending.record()))) {
                     continue;
                 }
-                try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(pending.record())) {
-                    deliver(pending);
-                }
+                TraceHeaders.handleWithin(pending.record(), SpanNames.DELIVER, () -> deliver(pending));
             }
         }
 

@@ -3,7 +3,7 @@ package io.parceltrack.kafka;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
-import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.SpanNames;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,9 +80,7 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                 FanOutParcelEventUseCase fanOut =
                         fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(record)) {
-                        handle(record, fanOut, transaction);
-                    }
+                    TraceHeaders.handleWithin(record, SpanNames.FAN_OUT, () -> handle(record, fanOut, transaction));
                 }
             }, RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
         }

@@ -1,7 +1,9 @@
 package io.parceltrack.kafka;
 
 import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.SpanKind;
 import io.parceltrack.port.trace.TraceContext;
+import io.parceltrack.port.trace.TraceSpan;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,8 +42,17 @@ final class TraceHeaders {
         return new String(header.value(), StandardCharsets.US_ASCII);
     }
 
-    /** Continues the record's trace (if it carries a valid one) on this thread until the scope closes. */
-    static CurrentTrace.Scope continueTraceOf(ConsumerRecord<?, ?> record) {
-        return CurrentTrace.continueIfAny(traceparent(record));
+    /**
+     * Handles {@code record} within a span named {@code step} that continues the record's trace (if
+     * it carries a valid one; else outside any trace), current on this thread while {@code handling}
+     * runs; the span ends with it, failed if it throws.
+     */
+    static void handleWithin(ConsumerRecord<?, ?> record, String step, Runnable handling) {
+        TraceSpan.continueIfAny(step, SpanKind.CONSUMER, traceparent(record))
+                .attribute("messaging.system", "kafka")
+                .attribute("messaging.destination.name", record.topic())
+                .attribute("messaging.destination.partition.id", record.partition())
+                .attribute("messaging.kafka.offset", record.offset())
+                .run(handling);
     }
 }

@@ -2,7 +2,7 @@ package io.parceltrack.kafka;
 
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
-import io.parceltrack.port.trace.CurrentTrace;
+import io.parceltrack.port.trace.SpanNames;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -66,9 +66,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
             for (ConsumerRecord<byte[], byte[]> record : batch) {
-                try (CurrentTrace.Scope ignored = TraceHeaders.continueTraceOf(record)) {
-                    schedule(record);
-                }
+                TraceHeaders.handleWithin(record, SpanNames.SCHEDULE_WEBHOOKS, () -> schedule(record));
             }
             context.commit(RecordBatchLoop.offsetsAfter(batch));
         }

@@ -19,8 +19,8 @@ public final class PostgresWebhookSchedule implements WebhookSchedule {
     // Only while the endpoint exists: a delivery for an endpoint deleted meanwhile is dropped.
     private static final String ENQUEUE = """
             INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, ordering_key, message_created_at,
-                                            body, enqueued_at, due_at)
-            SELECT e.id, :messageId, :type, :orderingKey, :createdAt, :body, :enqueuedAt, :enqueuedAt
+                                            body, enqueued_at, due_at, trace)
+            SELECT e.id, :messageId, :type, :orderingKey, :createdAt, :body, :enqueuedAt, :enqueuedAt, :trace
             FROM webhook_endpoints e
             WHERE e.id = :endpointId
             ON CONFLICT (endpoint_id, message_id) DO NOTHING
@@ -80,6 +80,7 @@ public final class PostgresWebhookSchedule implements WebhookSchedule {
                         .bind("createdAt", delivery.message().createdAt())
                         .bind("body", delivery.message().body())
                         .bind("enqueuedAt", delivery.enqueuedAt())
+                        .bind("trace", delivery.trace())
                         .add();
             }
             int added = 0;

@@ -32,7 +32,7 @@ final class WebhookRows {
             e.created_at, e.failing_since, e.last_error, e.disabled_at, e.disabled_reason""";
     static final String DELIVERY_COLUMNS = """
             d.id, d.endpoint_id, d.message_id, d.event_type, d.ordering_key, d.message_created_at, d.body,
-            d.attempts, d.enqueued_at""";
+            d.attempts, d.enqueued_at, d.trace""";
     static final String ATTEMPT_COLUMNS = """
             a.endpoint_id, a.message_id, a.event_type, a.attempt, a.attempted_at, a.status_code, a.latency_ms,
             a.error, a.outcome""";
@@ -45,7 +45,8 @@ final class WebhookRows {
             new WebhookMessage(new MessageId(row.getString("message_id")), row.getString("event_type"),
                     row.getString("ordering_key"), Columns.instant(row, "message_created_at"), row.getString("body")),
             row.getInt("attempts"),
-            Columns.instant(row, "enqueued_at"));
+            Columns.instant(row, "enqueued_at"),
+            row.getString("trace"));
 
     static final RowMapper<DeliveryAttempt> ATTEMPT = (row, context) -> new DeliveryAttempt(
             new WebhookEndpointId(row.getObject("endpoint_id", UUID.class)),

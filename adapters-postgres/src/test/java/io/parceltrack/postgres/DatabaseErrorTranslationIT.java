@@ -67,7 +67,9 @@ class DatabaseErrorTranslationIT {
             // set only on a disabled endpoint (WHERE disabled_at = ...), cleared by every change of health
             "webhook_endpoints_manager_told_check",
             // a traceparent TraceContext has parsed and bounded (55 characters) before it reaches the outbox
-            "outbox_trace_check");
+            "outbox_trace_check",
+            // the same for the traceparent a scheduled webhook delivery keeps (ScheduledDelivery checks it too)
+            "webhook_deliveries_trace_check");
 
     private final ParcelStores stores = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
 

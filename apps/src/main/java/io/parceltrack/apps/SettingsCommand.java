@@ -32,11 +32,11 @@ final class SettingsCommand {
         });
     }
 
-    /** Tokens and passwords never reach the screen: only whether they are set. */
+    /** Tokens, passwords and exporter headers (credentials) never reach the screen: only whether they are set. */
     static String render(String path, ConfigValue value) {
         String text = String.valueOf(value.unwrapped());
         String lowered = path.toLowerCase(Locale.ROOT);
-        if (lowered.endsWith("token") || lowered.endsWith("password")) {
+        if (lowered.endsWith("token") || lowered.endsWith("password") || lowered.endsWith("headers")) {
             return text.isEmpty() ? "(empty)" : MASK;
         }
         return text.isEmpty() ? "(empty)" : text;

@@ -161,7 +161,7 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
                 }
                 long sequence = nextSequence++;
                 ScheduledDelivery numbered = new ScheduledDelivery(sequence, delivery.endpoint(), delivery.message(), 0,
-                        delivery.enqueuedAt());
+                        delivery.enqueuedAt(), delivery.trace());
                 deliveries.put(sequence, new Entry(numbered, delivery.enqueuedAt(), null));
                 sequenceByKey.put(key, sequence);
                 added++;
@@ -209,7 +209,7 @@ public final class InMemoryWebhookDatabase implements WebhookEndpointStore, Webh
             deliveries.computeIfPresent(delivery.sequence(), (sequence, entry) -> {
                 ScheduledDelivery stored = entry.delivery();
                 return new Entry(new ScheduledDelivery(sequence, stored.endpoint(), stored.message(),
-                        stored.attempts() + 1, stored.enqueuedAt()), next, null);
+                        stored.attempts() + 1, stored.enqueuedAt(), stored.trace()), next, null);
             });
         }
     }

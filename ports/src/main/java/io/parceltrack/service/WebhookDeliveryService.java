@@ -14,6 +14,9 @@ import io.parceltrack.port.out.webhook.WebhookAlerts;
 import io.parceltrack.port.out.webhook.WebhookEndpointStore;
 import io.parceltrack.port.out.webhook.WebhookSchedule;
 import io.parceltrack.port.out.webhook.WebhookSender;
+import io.parceltrack.port.trace.SpanKind;
+import io.parceltrack.port.trace.SpanNames;
+import io.parceltrack.port.trace.TraceSpan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +71,21 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return schedule.claimDue(now, now.plus(policy.lease()), limit, busy);
     }
 
+    /**
+     * Within a span of the trace the delivery was scheduled in (if any): its log lines carry that
+     * trace id, and the span records the endpoint, the attempt's number, status code and outcome.
+     */
     @Override
     public void attempt(ScheduledDelivery delivery) {
+        TraceSpan span = TraceSpan.continueIfAny(SpanNames.WEBHOOK_ATTEMPT, SpanKind.CLIENT, delivery.trace())
+                .attribute("parceltrack.webhook.endpoint_id", delivery.endpoint().value())
+                .attribute("parceltrack.webhook.message_id", delivery.message().id().value())
+                .attribute("parceltrack.webhook.event_type", delivery.message().type())
+                .attribute("parceltrack.webhook.attempt", delivery.attempts() + 1);
+        span.run(() -> attempt(delivery, span));
+    }
+
+    private void attempt(ScheduledDelivery delivery, TraceSpan span) {
         Optional<WebhookEndpoint> found = endpoints.find(delivery.endpoint());
         if (found.isEmpty() || !found.get().health().enabled()) {
             schedule.finish(delivery, clock.instant());
@@ -78,6 +94,13 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         WebhookEndpoint endpoint = found.get();
         Instant now = clock.instant();
         SendOutcome sent = sender.send(endpoint, delivery.message(), now);
+        span.attribute("parceltrack.webhook.delivered", sent.delivered());
+        if (sent.statusCode() > 0) {
+            span.attribute("http.response.status_code", sent.statusCode());
+        }
+        if (!sent.delivered()) {
+            span.fail(sent.verdict().name());
+        }
         if (sent.delivered()) {
             log.record(DeliveryAttempt.of(delivery, now, sent, Outcome.DELIVERED));
             schedule.finish(delivery, now);

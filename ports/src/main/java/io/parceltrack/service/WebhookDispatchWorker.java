@@ -3,6 +3,7 @@ package io.parceltrack.service;
 import io.parceltrack.domain.webhook.ScheduledDelivery;
 import io.parceltrack.domain.webhook.WebhookEndpointId;
 import io.parceltrack.port.in.webhook.DeliverWebhooksUseCase;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,9 +91,11 @@ public final class WebhookDispatchWorker implements AutoCloseable {
         try {
             deliveries.attempt(delivery);
         } catch (RuntimeException e) {
-            // Its lease runs out and it is claimed again: delayed, not lost.
-            LOG.log(Level.WARNING, "webhook " + delivery.message().id() + " to " + delivery.endpoint()
-                    + " could not be attempted, it will be retried: " + e);
+            // Its lease runs out and it is claimed again: delayed, not lost. Logged under its trace.
+            try (CurrentTrace.Scope ignored = CurrentTrace.continueIfAny(delivery.trace())) {
+                LOG.log(Level.WARNING, "webhook " + delivery.message().id() + " to " + delivery.endpoint()
+                        + " could not be attempted, it will be retried: " + e);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelStore;
 import io.parceltrack.port.out.webhook.WebhookEndpointStore;
 import io.parceltrack.port.out.webhook.WebhookSchedule;
+import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,11 +55,13 @@ public final class WebhookEnqueueService implements EnqueueWebhooksUseCase {
             return 0;
         }
         Instant now = clock.instant();
+        // Each attempt, whenever it comes, continues the trace the event was scheduled within.
+        String trace = CurrentTrace.traceparent();
         List<ScheduledDelivery> deliveries = new ArrayList<>();
         for (WebhookEventType type : WebhookEventType.of(event)) {
             WebhookMessage message = WebhookMessage.of(type, event);
             wanting.stream().filter(endpoint -> endpoint.wants(type))
-                    .forEach(endpoint -> deliveries.add(ScheduledDelivery.fresh(endpoint.id(), message, now)));
+                    .forEach(endpoint -> deliveries.add(ScheduledDelivery.fresh(endpoint.id(), message, now, trace)));
         }
         if (deliveries.isEmpty()) {
             return 0;

@@ -13,6 +13,7 @@ import io.parceltrack.domain.webhook.WebhookEndpointId;
 import io.parceltrack.domain.webhook.WebhookMessage;
 import io.parceltrack.domain.webhook.WebhookSecret;
 import io.parceltrack.domain.webhook.RetiredSecret;
+import io.parceltrack.port.trace.TraceContext;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,6 +215,26 @@ public abstract class WebhookStoreContract {
             assertThat(delivery.message()).isEqualTo(message);
             assertThat(delivery.attempts()).isZero();
             assertThat(delivery.enqueuedAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void keepsTheTraceADeliveryWasScheduledInThroughItsRetries() {
+        WebhookEndpoint endpoint = stored(Fixtures.newId());
+        String traceparent = TraceContext.start().traceparent();
+        ports.schedule().enqueue(List.of(
+                ScheduledDelivery.fresh(endpoint.id(), WebhookFixtures.message("VF000000001"), T0, traceparent),
+                ScheduledDelivery.fresh(endpoint.id(), WebhookFixtures.message("VF000000002"), T0, null)));
+
+        List<ScheduledDelivery> first = claim(T0, 10);
+        assertThat(first).extracting(ScheduledDelivery::trace).containsExactlyInAnyOrder(traceparent, null);
+        ScheduledDelivery traced = first.stream().filter(delivery -> delivery.trace() != null).findFirst().orElseThrow();
+        ports.schedule().retryAt(traced, T0.plusSeconds(5));
+        first.stream().filter(delivery -> delivery.trace() == null).forEach(delivery -> ports.schedule().finish(delivery, T0));
+
+        assertThat(claim(T0.plusSeconds(5), 10)).singleElement().satisfies(retried -> {
+            assertThat(retried.attempts()).isEqualTo(1);
+            assertThat(retried.trace()).isEqualTo(traceparent);
         });
     }
 

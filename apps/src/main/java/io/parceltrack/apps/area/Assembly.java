@@ -29,6 +29,7 @@ public final class Assembly {
         this.metrics = new AppMetrics(app);
         // Joins first, so it closes last: every component may still count on its way down.
         lifecycle.add(Component.of("metrics", () -> {}, metrics::close));
+        SpanExportWiring.export(this);
     }
 
     public String app() {

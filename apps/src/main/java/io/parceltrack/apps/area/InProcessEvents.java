@@ -7,10 +7,18 @@ import io.parceltrack.port.in.notification.DeliverNotificationUseCase;
 import io.parceltrack.port.in.webhook.EnqueueWebhooksUseCase;
 import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
+import io.parceltrack.port.trace.SpanNames;
 import io.parceltrack.service.NotificationFanOutService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Events and deliveries on the in-process bus of standalone mode. */
+/**
+ * Events and deliveries on the in-process bus of standalone mode. The bus carries each event's
+ * trace to its handlers, and the fan-out's to the deliveries, so the lines logged here (the same
+ * as the Kafka consumers') carry the trace id of the request that recorded the checkpoint.
+ */
 final class InProcessEvents implements EventTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessEvents.class);
     private final Assembly assembly;
     private final InMemoryEventBus bus = new InMemoryEventBus();
 
@@ -29,16 +37,20 @@ final class InProcessEvents implements EventTransport {
         NotificationFanOutService fanOut = new NotificationFanOutService(
                 subscriptions, new FlowMetrics(assembly.metrics().registry()).fannedOut(bus),
                 assembly.settings().notifications().fanOutPageSize());
-        bus.onParcelEvent(fanOut::fanOut);
+        bus.onParcelEvent(SpanNames.FAN_OUT, event -> {
+            int deliveries = fanOut.fanOut(event);
+            LOG.info("event {} of parcel {}: {} deliveries", event.id(), event.trackNumber(), deliveries);
+        });
     }
 
     @Override
     public void deliverTo(DeliverNotificationUseCase delivery) {
-        bus.onDelivery(delivery::deliver);
+        bus.onDelivery(SpanNames.DELIVER, sent -> LOG.info("delivery {} to {}: {}", sent.id(), sent.recipient(),
+                delivery.deliver(sent)));
     }
 
     @Override
     public void webhooks(EnqueueWebhooksUseCase enqueue) {
-        bus.onParcelEvent(enqueue::enqueue);
+        bus.onParcelEvent(SpanNames.SCHEDULE_WEBHOOKS, enqueue::enqueue);
     }
 }

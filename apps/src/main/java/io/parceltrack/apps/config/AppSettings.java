@@ -13,7 +13,8 @@ import java.util.Set;
 public record AppSettings(
         Http http, int healthPort, Grpc grpc, Databases db, Kafka kafka, Outbox outbox,
         Notifications notifications, Telegram telegram, Demo demo, Logging logging, Standalone standalone,
-        TrackingPage trackingPage, WebhookSettings webhooks, SecuritySettings security, MetricsSettings metrics) {
+        TrackingPage trackingPage, WebhookSettings webhooks, SecuritySettings security, MetricsSettings metrics,
+        TracingSettings tracing) {
 
     private static final String P = EnvironmentOverrides.ROOT + ".";
 
@@ -104,7 +105,7 @@ public record AppSettings(
     /** The same settings on other databases: standalone's data directory replaces them. */
     public AppSettings withDatabases(Databases databases) {
         return new AppSettings(http, healthPort, grpc, databases, kafka, outbox, notifications, telegram, demo, logging,
-                standalone, trackingPage, webhooks, security, metrics);
+                standalone, trackingPage, webhooks, security, metrics, tracing);
     }
 
     /** The public tracking page on the HTTP port of parcels-user-service and standalone. */
@@ -195,7 +196,8 @@ public record AppSettings(
                         reader.intInRange(P + "tracking-page.cached-views", 0, 10_000_000)),
                 WebhookSettings.read(reader),
                 SecuritySettings.read(reader),
-                MetricsSettings.read(reader));
+                MetricsSettings.read(reader),
+                TracingSettings.read(reader));
     }
 
     private static int grpcMessageSize(SettingsReader reader) {

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,21 @@ class ParcelDeliveryStandaloneIT extends ParcelDeliveryStory {
         String trackNumber = demoManager.createsParcel("Demo parcel", "Ivan Petrov", "Moscow, Tverskaya 1");
 
         assertThat(demoManager.parcel(trackNumber).path("parcel_name").asText()).isEqualTo("Demo parcel");
+    }
+
+    /**
+     * The first checkpoint was posted within a known trace: in standalone too, the in-process bus
+     * carries it from the outbox to the fan-out and on to the delivery, whose lines carry its trace id.
+     */
+    @Test
+    @Order(2)
+    void theCheckpointsTraceIdReachesTheFanOutAndTheDeliveryOnTheInProcessBus() {
+        String traced = "trace_id=" + checkpointTrace.traceId();
+        assertThat(standalone.awaitLogLine(line -> line.contains(traced) && line.contains(" deliveries"), Duration.ofSeconds(20)))
+                .as("the fan-out logs its line with " + traced + "; " + standalone.describeLog()).isTrue();
+        assertThat(standalone.awaitLogLine(line -> line.contains(traced) && line.contains("delivery ") && line.contains(": SENT"),
+                Duration.ofSeconds(20)))
+                .as("the delivery logs its line with " + traced + "; " + standalone.describeLog()).isTrue();
     }
 
     @Test

@@ -6,11 +6,21 @@ import java.util.Objects;
 /**
  * One message owed to one endpoint, waiting in the retry schedule. {@code sequence} orders the
  * deliveries of one endpoint and ordering key; {@code attempts} counts those made so far;
- * {@code enqueuedAt} starts the retry window.
+ * {@code enqueuedAt} starts the retry window. {@code trace} is the W3C {@code traceparent} of the
+ * work that scheduled it (so every attempt continues the trace of the checkpoint), {@code null} if
+ * it was scheduled outside any trace; opaque here, like {@link
+ * io.parceltrack.domain.notification.ParcelEvent}'s.
  */
 public record ScheduledDelivery(long sequence, WebhookEndpointId endpoint, WebhookMessage message, int attempts,
-        Instant enqueuedAt) {
+        Instant enqueuedAt, String trace) {
+    /** Longer than any {@code traceparent} this version writes or accepts. */
+    public static final int MAX_TRACE_LENGTH = 128;
+
     public ScheduledDelivery {
+        if (trace != null && (trace.isEmpty() || trace.length() > MAX_TRACE_LENGTH
+                || !trace.chars().allMatch(c -> c > ' ' && c < 0x7f))) {
+            throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
+        }
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
@@ -19,8 +29,19 @@ public record ScheduledDelivery(long sequence, WebhookEndpointId endpoint, Webho
         }
     }
 
-    /** A delivery not yet stored, so not yet numbered. */
+    /** A delivery scheduled outside any trace. */
+    public ScheduledDelivery(long sequence, WebhookEndpointId endpoint, WebhookMessage message, int attempts,
+            Instant enqueuedAt) {
+        this(sequence, endpoint, message, attempts, enqueuedAt, null);
+    }
+
+    /** A delivery not yet stored, so not yet numbered, scheduled outside any trace. */
     public static ScheduledDelivery fresh(WebhookEndpointId endpoint, WebhookMessage message, Instant now) {
-        return new ScheduledDelivery(0, endpoint, message, 0, now);
+        return fresh(endpoint, message, now, null);
+    }
+
+    /** A delivery not yet stored, scheduled within the trace {@code trace} ({@code null}: none). */
+    public static ScheduledDelivery fresh(WebhookEndpointId endpoint, WebhookMessage message, Instant now, String trace) {
+        return new ScheduledDelivery(0, endpoint, message, 0, now, trace);
     }
 }
