@@ -59,6 +59,7 @@ class SpanExportStandaloneIT {
     @Test
     void exportsTheCheckpointsSpansUnderTheTraceOfItsRequestEachTheChildOfTheStepBefore() throws Exception {
         TraceContext caller = TraceContext.start();
+        assertThat(exporterThreadsAfter(Duration.ofSeconds(60))).as("left over by another test").isEmpty();
         try (OtlpReceiver collector = new OtlpReceiver()) {
             Running standalone = start(Map.of(
                     "PARCELTRACK_TRACING_OTLP_ENDPOINT", collector.endpoint(),
@@ -160,6 +161,9 @@ class SpanExportStandaloneIT {
                 socket.close();
             }
         }
+        // Stopping waits for the export at most its timeout; the SDK's worker may still be draining
+        // its bounded queue into the dead collector, one timeout per batch, and must then end too.
+        assertThat(exporterThreadsAfter(Duration.ofSeconds(60))).as("the exporter's thread ends once its queue is given up").isEmpty();
     }
 
     /** The exporter threads still alive once none are, or {@code timeout} has passed. */
