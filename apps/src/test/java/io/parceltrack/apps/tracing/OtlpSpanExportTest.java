@@ -12,11 +12,7 @@ import io.parceltrack.port.trace.CurrentTrace;
 import io.parceltrack.port.trace.SpanKind;
 import io.parceltrack.port.trace.TraceContext;
 import io.parceltrack.port.trace.TraceSpan;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -121,20 +117,8 @@ class OtlpSpanExportTest {
         int queue = 64;
         int batch = 16;
         int recorded = 20_000;
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (!blackHole.isClosed()) {
-                    try {
-                        held.add(blackHole.accept());
-                    } catch (java.io.IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            TracingSettings dead = settings("http://127.0.0.1:" + blackHole.getLocalPort(), Map.of(), 1.0, queue, batch,
+        try (SilentCollector collector = new SilentCollector()) {
+            TracingSettings dead = settings(collector.endpoint(), Map.of(), 1.0, queue, batch,
                     Duration.ofMillis(500));
             CountingExporter counting = new CountingExporter(OtlpSpanExport.otlpHttp(dead));
             OtlpSpanExport export = new OtlpSpanExport("standalone", dead, counting);
@@ -155,9 +139,6 @@ class OtlpSpanExportTest {
             assertThat(closed).isLessThan(Duration.ofSeconds(3));
         } finally {
             TraceSpan.reportTo(span -> {});
-            for (Socket socket : held) {
-                socket.close();
-            }
         }
     }
 
