@@ -80,8 +80,12 @@ public final class TraceSpan {
         return this;
     }
 
+    /** Adds an attribute; without a recorder (no exporter) nothing reads it, so it is not kept. */
     public synchronized TraceSpan attribute(String key, Object value) {
-        attributes.put(Objects.requireNonNull(key, "key"), String.valueOf(value));
+        Objects.requireNonNull(key, "key");
+        if (recorder != SpanRecorder.NONE) {
+            attributes.put(key, String.valueOf(value));
+        }
         return this;
     }
 
@@ -114,20 +118,25 @@ public final class TraceSpan {
         }
     }
 
-    /** Ends the span and reports it (once; later calls do nothing). A span of nothing, or not sampled, reports nothing. */
+    /**
+     * Ends the span and reports it (once; later calls do nothing). A span of nothing, not sampled,
+     * or ended while no recorder is set reports nothing and builds nothing: requests pay for spans
+     * only when an exporter is configured.
+     */
     public void end() {
+        SpanRecorder target = recorder;
         FinishedSpan finished;
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
-            if (context == null || !context.sampled()) {
+            if (context == null || !context.sampled() || target == SpanRecorder.NONE) {
                 return;
             }
             long end = startEpochNanos + Math.max(0, System.nanoTime() - startNanoTime);
             finished = new FinishedSpan(context, parentSpanId, name, kind, startEpochNanos, end, error, attributes);
         }
-        recorder.record(finished);
+        target.record(finished);
     }
 }
