@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +19,14 @@ import java.util.concurrent.TimeUnit;
  * with other work on this machine. Backends come and go (pgbench opens its own per run), so a
  * sampler looks up their pids every 100 ms and keeps the last CPU reading of each; what a backend
  * used in its last 100 ms before it ended is lost, which is negligible over a round of seconds.
+ * Each backend is also labelled with its client's {@code application_name} (or its backend type,
+ * e.g. an autovacuum worker), so a round's database CPU can be split by who asked for it.
  */
 final class BackendCpu implements AutoCloseable {
     private final String adminUrl;
     private final Set<String> databases;
     private final Map<Long, Long> lastSeen = new HashMap<>();
+    private final Map<Long, String> labels = new HashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "backend-cpu");
         thread.setDaemon(true);
@@ -46,6 +50,14 @@ final class BackendCpu implements AutoCloseable {
         return lastSeen.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** As {@link #nanos()}, by the label of the backend's client. */
+    synchronized Map<String, Long> nanosByClient() {
+        sampleNow();
+        Map<String, Long> byClient = new TreeMap<>();
+        lastSeen.forEach((pid, cpu) -> byClient.merge(labels.getOrDefault(pid, "unknown"), cpu, Long::sum));
+        return byClient;
+    }
+
     private synchronized void sample() {
         sampleNow();
     }
@@ -61,15 +73,18 @@ final class BackendCpu implements AutoCloseable {
 
     private Set<Long> pids() {
         Set<Long> pids = new HashSet<>();
+        String query = "SELECT pid, datname, coalesce(nullif(application_name, ''), backend_type) FROM pg_stat_activity"
+                + " WHERE datname IS NOT NULL";
         try {
             if (connection == null || connection.isClosed()) {
                 connection = DriverManager.getConnection(adminUrl, "postgres", "");
             }
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT pid, datname FROM pg_stat_activity WHERE datname IS NOT NULL")) {
+                    ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) {
                     if (databases.contains(rows.getString(2))) {
                         pids.add(rows.getLong(1));
+                        labels.putIfAbsent(rows.getLong(1), rows.getString(3));
                     }
                 }
             }

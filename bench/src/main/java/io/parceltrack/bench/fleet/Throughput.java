@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code POST /api/v1/checkpoints} against pgbench running the same transaction: closed loops at
@@ -78,6 +79,7 @@ final class Throughput {
             Ratios ratios = new Ratios();
             Map<String, List<Double>> apiCpuPerCheckpoint = new LinkedHashMap<>();
             Map<String, List<Double>> anchorCpuPerTx = new LinkedHashMap<>();
+            Map<String, List<Double>> databaseCpuPerCheckpoint = new TreeMap<>();
             List<Double> apiP50 = new ArrayList<>();
             List<Double> apiP99 = new ArrayList<>();
             List<Double> anchorP99 = new ArrayList<>();
@@ -95,8 +97,10 @@ final class Throughput {
                 }
                 fleet.awaitCaughtUp(CATCH_UP);
                 Map<String, Long> apiBefore = apiCpu.read();
+                Map<String, Long> databaseBefore = fleetBackends.nanosByClient();
                 LoadResult api = checkpoints.closedLoop(clients, options.round());
                 collect(apiCpuPerCheckpoint, CpuMeter.perUnit(apiBefore, apiCpu.read(), api.successes()));
+                collect(databaseCpuPerCheckpoint, perUnitByClient(databaseBefore, fleetBackends.nanosByClient(), api.successes()));
                 if (profile) {
                     stopProfiling();
                 }
@@ -114,6 +118,7 @@ final class Throughput {
                     Ratios.spread(ratios.ratio()), Figures.format(median(anchorP99)), Figures.format(median(apiP50)),
                     Figures.format(median(apiP99)), failures, load);
             printCpu(clients, apiCpuPerCheckpoint, anchorCpuPerTx);
+            printDatabaseCpu(databaseCpuPerCheckpoint);
             if (clients == largest) {
                 last = ratios.ours().median();
             }
@@ -136,6 +141,25 @@ final class Throughput {
         line.append("total ").append(Figures.format(apiTotal)).append("; pgbench client + backends ")
                 .append(Figures.format(anchorTotal)).append(" per transaction");
         out.println(line);
+    }
+
+    /** Backends come and go between readings: one first seen in the round started from zero. */
+    private static Map<String, Double> perUnitByClient(Map<String, Long> before, Map<String, Long> after, long units) {
+        Map<String, Double> spent = new TreeMap<>();
+        after.forEach((client, nanos) -> spent.put(client,
+                (nanos - before.getOrDefault(client, 0L)) / 1e6 / Math.max(1, units)));
+        return spent;
+    }
+
+    private void printDatabaseCpu(Map<String, List<Double>> byClient) {
+        StringBuilder line = new StringBuilder("  of which PostgreSQL by client (application_name): ");
+        byClient.forEach((client, values) -> {
+            double value = median(values);
+            if (value >= 0.0005) {
+                line.append(client).append(' ').append(Figures.format(value)).append(", ");
+            }
+        });
+        out.println(line.substring(0, line.length() - 2));
     }
 
     /** Both sides at the same rate, open loop: latencies count from when each request was due. */
