@@ -26,16 +26,19 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
             """;
     // The outbox holds only what waits (published rows are deleted), so counting it stays cheap.
     private static final String BACKLOG = "SELECT count(*) AS events, min(recorded_at) AS oldest FROM outbox";
-    private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
-    static final String OLDEST = """
+    // The drain lock and the oldest rows in one round trip: the uncorrelated subquery is evaluated
+    // once, before the scan, and without the lock no row is read.
+    static final String LOCK_AND_READ_OLDEST = """
             SELECT id, payload, trace
             FROM outbox
+            WHERE (SELECT pg_try_advisory_xact_lock(:key))
             ORDER BY id
             LIMIT :limit
             """;
     // By the ids read, never "up to the highest id read": rows of transactions that committed late
-    // may hold lower ids than rows already seen.
-    private static final String DELETE = "DELETE FROM outbox WHERE id IN (<ids>)";
+    // may hold lower ids than rows already seen. One array parameter, so that it is one prepared
+    // statement whatever the batch's size.
+    private static final String DELETE = "DELETE FROM outbox WHERE id = ANY(:ids)";
 
     private record Row(long id, byte[] payload, String trace) {}
 
@@ -87,6 +90,7 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
     /**
      * Publishes inside the transaction that holds the drain lock, so that a second drain, here or in
      * another process, finds the lock taken and returns 0 at once instead of overtaking this one.
+     * Three round trips: take the lock and read, delete what was published, commit.
      */
     @Override
     public int drain(int limit, EventPublisher publisher) {
@@ -94,19 +98,17 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
             throw new IllegalArgumentException("limit must be positive");
         }
         return db.inTransaction(handle -> {
-            boolean ours = handle.createQuery(TRY_DRAIN_LOCK).bind("key", DRAIN_LOCK).mapTo(Boolean.class).one();
-            if (!ours) {
-                return 0;
-            }
-            List<Row> rows = handle.createQuery(OLDEST)
+            List<Row> rows = handle.createQuery(LOCK_AND_READ_OLDEST)
+                    .bind("key", DRAIN_LOCK)
                     .bind("limit", limit)
                     .map((row, context) -> new Row(row.getLong("id"), row.getBytes("payload"), row.getString("trace")))
                     .list();
             if (rows.isEmpty()) {
+                // Nothing waits, or another drain holds the lock (and is woken by our NOTIFY).
                 return 0;
             }
             publisher.publish(rows.stream().map(this::event).toList());
-            handle.createUpdate(DELETE).bindList("ids", rows.stream().map(Row::id).toList()).execute();
+            handle.createUpdate(DELETE).bind("ids", rows.stream().mapToLong(Row::id).toArray()).execute();
             return rows.size();
         });
     }

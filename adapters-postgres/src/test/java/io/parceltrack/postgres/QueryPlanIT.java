@@ -19,17 +19,18 @@ class QueryPlanIT {
     @RegisterExtension
     static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
-    private static final Map<String, Object> VALUES = Map.of(
-            "trackNumber", "VF834349180",
-            "owner", 42L,
-            "user", 42L,
-            "afterUserId", 0L,
-            "limit", 21,
-            "offset", 0L,
-            "consumer", "fan-out",
-            "messageId", UUID.randomUUID(),
-            "cutoff", Fixtures.T0,
-            "hash", "0".repeat(64));
+    private static final Map<String, Object> VALUES = Map.ofEntries(
+            Map.entry("key", PostgresOutbox.DRAIN_LOCK),
+            Map.entry("trackNumber", "VF834349180"),
+            Map.entry("owner", 42L),
+            Map.entry("user", 42L),
+            Map.entry("afterUserId", 0L),
+            Map.entry("limit", 21),
+            Map.entry("offset", 0L),
+            Map.entry("consumer", "fan-out"),
+            Map.entry("messageId", UUID.randomUUID()),
+            Map.entry("cutoff", Fixtures.T0),
+            Map.entry("hash", "0".repeat(64)));
 
     @Test
     void findsAParcelByTrackNumberThroughItsUniqueIndex() {
@@ -60,7 +61,7 @@ class QueryPlanIT {
 
     @Test
     void drainsTheOutboxOldestFirstFromItsKey() {
-        assertIndexed(PostgresOutbox.OLDEST, "outbox_pkey");
+        assertIndexed(PostgresOutbox.LOCK_AND_READ_OLDEST, "outbox_pkey");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
@@ -94,11 +95,68 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRoundThatDrainedTheOutboxIsNotFollowedByAnEmptyOne() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        OutboxRelayService relay = new OutboxRelayService(database, published::addAll, 10);
+        try (OutboxRelayWorker worker = new OutboxRelayWorker(() -> {
+            rounds.incrementAndGet();
+            return relay.relayPending();
+        }, Duration.ofMinutes(10), Duration.ofMinutes(10)).start()) {
+            awaitValue(rounds, 1);
+            recordEvents(3);
+            worker.wakeUp();
+            awaitSize(published, 3);
+            Thread.sleep(200);
+            // The first round at start, then one for the wake-up: nothing polls an outbox it just emptied.
+            assertThat(rounds).hasValue(2);
+        }
+    }
+
+    @Test
+    void eventsRecordedWhileTheRelayLingersTravelInOneBatch() throws Exception {
+        List<List<ParcelEvent>> batches = Collections.synchronizedList(new ArrayList<>());
+        ParcelEventPublisher publisher = events -> {
+            batches.add(List.copyOf(events));
+            published.addAll(events);
+        };
+        try (OutboxRelayWorker worker = new OutboxRelayWorker(new OutboxRelayService(database, publisher, 10),
+                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMillis(300)).start()) {
+            Thread.sleep(100);
+            List<ParcelEvent> first = recordEvents(1);
+            worker.wakeUp();
+            // Idle before: the first event is not held back by the linger.
+            awaitSize(published, 1);
+            List<ParcelEvent> next = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                next.addAll(recordEvents(1));
+                worker.wakeUp();
+            }
+            awaitSize(published, 4);
+            assertThat(batches).containsExactly(first, next);
+        }
+    }
+
+    @Test
+    void aNegativeLingerIsRefused() {
+        assertThatThrownBy(() -> new OutboxRelayWorker(new OutboxRelayService(database, published::addAll, 10),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void stopsPromptly() throws Exception {
         OutboxRelayWorker worker = new OutboxRelayWorker(
                 new OutboxRelayService(database, published::addAll, 10), Duration.ofMinutes(10), Duration.ofMinutes(10)).start();
 
         assertThat(worker.stop(Duration.ofSeconds(5))).isTrue();
+    }
+
+    private static void awaitValue(AtomicInteger value, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (value.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(value).hasValue(expected);
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {

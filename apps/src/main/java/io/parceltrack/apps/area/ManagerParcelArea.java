@@ -57,7 +57,7 @@ public final class ManagerParcelArea {
         OutboxRelayWorker relay = new OutboxRelayWorker(
                 new OutboxRelayService(data.outbox(), new FlowMetrics(assembly.metrics().registry()).relayed(publisher),
                         outbox.batchSize()),
-                outbox.pollInterval(), outbox.maxBackoff());
+                outbox.pollInterval(), outbox.maxBackoff(), outbox.linger());
         data.outbox().onRecorded(relay::wakeUp);
         OutboxGauges.register(assembly.metrics().registry(), data.backlog(), assembly.clock());
         assembly.add(Component.of("outbox relay", relay::start, () -> relay.stop(RELAY_STOP_GRACE)));

@@ -66,7 +66,7 @@ public record AppSettings(
         }
     }
 
-    public record Outbox(Duration pollInterval, Duration maxBackoff, int batchSize) {}
+    public record Outbox(Duration pollInterval, Duration maxBackoff, int batchSize, Duration linger) {}
 
     public record Notifications(int fanOutPageSize, int parallelRecipients) {}
 
@@ -162,7 +162,8 @@ public record AppSettings(
                 new Outbox(
                         reader.positiveDuration(P + "outbox.poll-interval"),
                         reader.positiveDuration(P + "outbox.max-backoff"),
-                        reader.intInRange(P + "outbox.batch-size", 1, 10_000)),
+                        reader.intInRange(P + "outbox.batch-size", 1, 10_000),
+                        reader.durationUpTo(P + "outbox.linger", Duration.ofSeconds(1))),
                 new Notifications(
                         reader.intInRange(P + "notifications.fan-out-page-size", 1, 10_000),
                         reader.intInRange(P + "notifications.parallel-recipients", 1, 1_000)),

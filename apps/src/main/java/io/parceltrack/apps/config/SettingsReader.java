@@ -64,6 +64,17 @@ public final class SettingsReader {
         return value;
     }
 
+    /** A duration from zero (none) up to {@code max}. */
+    public Duration durationUpTo(String path, Duration max) {
+        String expected = "must be a duration from 0ms up to " + max.toMillis() + "ms";
+        Duration value = read(path, config::getDuration, Duration.ZERO, expected);
+        if (value.isNegative() || value.compareTo(max) > 0) {
+            problem(path, expected + ", got " + value.toMillis() + "ms");
+            return Duration.ZERO;
+        }
+        return value;
+    }
+
     public long bytes(String path) {
         return read(path, config::getBytes, 0L, "must be a size like 64KiB or 1MiB");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,22 @@ class ConfigurationTest {
         reader.port("parceltrack.http.port");
 
         assertThat(reader.problems()).singleElement().asString().contains("between 0 and 65535");
+    }
+
+    @Test
+    void theRelaysLingerIsZeroOrUpToASecond() {
+        Map<String, Duration> accepted = Map.of("0ms", Duration.ZERO, "5ms", Duration.ofMillis(5), "1s", Duration.ofSeconds(1));
+        accepted.forEach((given, expected) -> {
+            SettingsReader reader = new SettingsReader(ConfigurationLoader.load(Map.of("PARCELTRACK_OUTBOX_LINGER", given)));
+            assertThat(reader.durationUpTo("parceltrack.outbox.linger", Duration.ofSeconds(1))).isEqualTo(expected);
+            assertThat(reader.problems()).as(given).isEmpty();
+        });
+        for (String refused : List.of("2s", "-1ms", "soon")) {
+            SettingsReader reader = new SettingsReader(ConfigurationLoader.load(Map.of("PARCELTRACK_OUTBOX_LINGER", refused)));
+            reader.durationUpTo("parceltrack.outbox.linger", Duration.ofSeconds(1));
+            assertThat(reader.problems()).as(refused).singleElement().asString()
+                    .startsWith("PARCELTRACK_OUTBOX_LINGER (parceltrack.outbox.linger) must be a duration from 0ms up to 1000ms");
+        }
     }
 
     @Test
