@@ -5,6 +5,9 @@ import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.trace.SpanNames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -69,6 +72,17 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         loop.close();
     }
 
+    /** A record with its event, or why it holds none. */
+    private record Read(ConsumerRecord<byte[], byte[]> record, ParcelEvent event, String unreadable) {
+        static Read of(ConsumerRecord<byte[], byte[]> record) {
+            try {
+                return new Read(record, BrokerMessageFormat.readEvent(record.value()), null);
+            } catch (UnreadableMessageException e) {
+                return new Read(record, null, e.getMessage());
+            }
+        }
+    }
+
     /** Runs on the loop's thread only. */
     private final class TransactionalFanOut implements RecordBatchLoop.BatchHandler {
         private final TransactionalProducer producer = new TransactionalProducer(settings.client(),
@@ -77,27 +91,28 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
             producer.commit(transaction -> {
+                // Read first, so that the fan-out can look up the subscribers of all the batch's
+                // parcels at once; then each event is fanned out within its own trace.
+                List<Read> reads = new ArrayList<>(batch.count());
+                batch.forEach(record -> reads.add(Read.of(record)));
                 FanOutParcelEventUseCase fanOut =
-                        fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    TraceHeaders.handleWithin(record, SpanNames.FAN_OUT, () -> handle(record, fanOut, transaction));
+                        fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()))
+                                .forBatch(reads.stream().map(Read::event).filter(Objects::nonNull).toList());
+                for (Read read : reads) {
+                    TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction));
                 }
             }, RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
         }
 
-        private void handle(ConsumerRecord<byte[], byte[]> record, FanOutParcelEventUseCase fanOut,
-                Producer<byte[], byte[]> transaction) {
-            ParcelEvent event;
-            try {
-                event = BrokerMessageFormat.readEvent(record.value());
-            } catch (UnreadableMessageException e) {
-                DeadLetter.send(transaction, record, settings.events().deadLetterTopic(), settings.consumer().groupId(),
-                        e.getMessage(), settings.client().observer());
+        private void handle(Read read, FanOutParcelEventUseCase fanOut, Producer<byte[], byte[]> transaction) {
+            if (read.event() == null) {
+                DeadLetter.send(transaction, read.record(), settings.events().deadLetterTopic(),
+                        settings.consumer().groupId(), read.unreadable(), settings.client().observer());
                 return;
             }
-            int deliveries = fanOut.fanOut(event);
+            int deliveries = fanOut.fanOut(read.event());
             // One line per event, under its trace: where a checkpoint's notifications came from.
-            LOG.info("event {} of parcel {}: {} deliveries", event.id(), event.trackNumber(), deliveries);
+            LOG.info("event {} of parcel {}: {} deliveries", read.event().id(), read.event().trackNumber(), deliveries);
         }
 
         @Override

@@ -65,13 +65,14 @@ public final class WebhookEventConsumer implements AutoCloseable {
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
+            EnqueueWebhooksUseCase batchEnqueue = enqueue.forBatch();
             for (ConsumerRecord<byte[], byte[]> record : batch) {
-                TraceHeaders.handleWithin(record, SpanNames.SCHEDULE_WEBHOOKS, () -> schedule(record));
+                TraceHeaders.handleWithin(record, SpanNames.SCHEDULE_WEBHOOKS, () -> schedule(record, batchEnqueue));
             }
             context.commit(RecordBatchLoop.offsetsAfter(batch));
         }
 
-        private void schedule(ConsumerRecord<byte[], byte[]> record) {
+        private void schedule(ConsumerRecord<byte[], byte[]> record, EnqueueWebhooksUseCase batchEnqueue) {
             ParcelEvent event;
             try {
                 event = BrokerMessageFormat.readEvent(record.value());
@@ -80,7 +81,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
                         e.getMessage(), settings.client().observer());
                 return;
             }
-            int scheduled = enqueue.enqueue(event);
+            int scheduled = batchEnqueue.enqueue(event);
             LOG.debug("event {} of parcel {}: {} webhooks scheduled", event.id(), event.trackNumber(), scheduled);
         }
 

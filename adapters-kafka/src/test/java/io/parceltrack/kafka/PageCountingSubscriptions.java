@@ -7,13 +7,19 @@ import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.SubscriptionStore;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A subscription store that remembers the largest page of subscribers anyone read from it. */
+/**
+ * A subscription store that remembers the largest page of subscribers anyone read from it, and how
+ * often the first pages of several parcels were read together.
+ */
 final class PageCountingSubscriptions implements SubscriptionStore {
     private final SubscriptionStore store;
     private final AtomicInteger largestPage = new AtomicInteger();
     private final AtomicInteger pagesRead = new AtomicInteger();
+    private final AtomicInteger batchLookups = new AtomicInteger();
 
     PageCountingSubscriptions(SubscriptionStore store) {
         this.store = store;
@@ -25,6 +31,18 @@ final class PageCountingSubscriptions implements SubscriptionStore {
 
     int pagesRead() {
         return pagesRead.get();
+    }
+
+    int batchLookups() {
+        return batchLookups.get();
+    }
+
+    @Override
+    public Map<TrackNumber, List<TelegramId>> findFirstSubscribers(Set<TrackNumber> trackNumbers, int limit) {
+        Map<TrackNumber, List<TelegramId>> pages = store.findFirstSubscribers(trackNumbers, limit);
+        batchLookups.incrementAndGet();
+        pages.values().forEach(page -> largestPage.accumulateAndGet(page.size(), Math::max));
+        return pages;
     }
 
     @Override

@@ -17,7 +17,9 @@ import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -78,6 +80,50 @@ class ParcelEventFanOutConsumerIT {
             });
             assertThat(counting.largestPage()).isEqualTo(PAGE_SIZE);
             assertThat(counting.pagesRead()).isGreaterThanOrEqualTo(subscribers.size() / PAGE_SIZE);
+        }
+    }
+
+    @Test
+    void aBatchOfManyParcelsEventsReadsTheirFirstSubscribersTogetherAndEmitsEveryDeliveryOnce() throws Exception {
+        Map<ParcelEvent, Set<TelegramId>> expected = new LinkedHashMap<>();
+        for (int p = 0; p < 40; p++) {
+            Parcel parcel = Fixtures.parcel(Fixtures.newId());
+            database.insertParcel(parcel);
+            // One parcel has more followers than its share of a page; some have none.
+            int followers = p == 7 ? 3 * PAGE_SIZE : p % 4;
+            Set<TelegramId> users = new HashSet<>();
+            for (int i = 0; i < followers; i++) {
+                TelegramId user = Fixtures.newId();
+                database.addSubscription(user, parcel.trackNumber());
+                users.add(user);
+            }
+            expected.put(Fixtures.event(parcel.trackNumber(),
+                    Fixtures.checkpoint(Fixtures.T0.plusSeconds(p), ParcelStatus.IN_TRANSIT)), users);
+        }
+        int total = expected.values().stream().mapToInt(Set::size).sum();
+        PageCountingSubscriptions counting = new PageCountingSubscriptions(database);
+
+        try (KafkaParcelEventPublisher publisher = new KafkaParcelEventPublisher(TestSettings.relay(broker, events.name()));
+                TopicReader reader = new TopicReader(broker, deliveries.name())) {
+            // Published before the consumer starts, so that its first polls find many events at once.
+            publisher.publishEvents(List.copyOf(expected.keySet()));
+            ParcelEventFanOutConsumer fanOut = new ParcelEventFanOutConsumer(TestSettings.fanOut(broker, events, deliveries.name()),
+                    through -> new NotificationFanOutService(counting, through, PAGE_SIZE)).start();
+            try {
+                assertThat(reader.awaitRecords(total, Duration.ofSeconds(60))).hasSize(total);
+            } finally {
+                assertThat(fanOut.stop(Duration.ofSeconds(30))).isTrue();
+            }
+
+            List<Delivery> emitted = deliveriesIn(reader.readToEnd(Duration.ofSeconds(30)));
+
+            assertThat(emitted).hasSize(total);
+            expected.forEach((event, users) -> assertThat(emitted.stream()
+                    .filter(delivery -> delivery.id().equals(DeliveryId.of(event.id(), delivery.recipient())))
+                    .map(Delivery::recipient).collect(Collectors.toSet()))
+                    .as("deliveries of %s", event.trackNumber()).isEqualTo(users));
+            assertThat(counting.batchLookups()).as("first subscribers read per batch, not per event").isPositive();
+            assertThat(counting.largestPage()).isLessThanOrEqualTo(PAGE_SIZE);
         }
     }
 

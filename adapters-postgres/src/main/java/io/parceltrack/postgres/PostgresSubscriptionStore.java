@@ -8,8 +8,13 @@ import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.SubscriptionStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Who follows which parcel, in the parcels database. */
 public final class PostgresSubscriptionStore implements SubscriptionStore {
@@ -52,6 +57,22 @@ public final class PostgresSubscriptionStore implements SubscriptionStore {
             ORDER BY s.user_telegram_id
             LIMIT :limit
             """;
+
+    // Each parcel's page comes from its own index range scan (the lateral subquery), as FIND_SUBSCRIBERS.
+    static final String FIND_FIRST_SUBSCRIBERS = """
+            SELECT p.track_number, s.user_telegram_id
+            FROM parcels p
+            CROSS JOIN LATERAL (
+                SELECT user_telegram_id
+                FROM subscriptions
+                WHERE parcel_id = p.id
+                ORDER BY user_telegram_id
+                LIMIT :limit
+            ) s
+            WHERE p.track_number = ANY(:trackNumbers)
+            """;
+
+    private record Subscriber(String trackNumber, long user) {}
 
     private final TranslatedJdbi db;
 
@@ -109,5 +130,24 @@ public final class PostgresSubscriptionStore implements SubscriptionStore {
                 .bind("limit", limit)
                 .map((row, context) -> new TelegramId(row.getLong("user_telegram_id")))
                 .list());
+    }
+
+    @Override
+    public Map<TrackNumber, List<TelegramId>> findFirstSubscribers(Set<TrackNumber> trackNumbers, int limit) {
+        if (trackNumbers.isEmpty()) {
+            return Map.of();
+        }
+        List<Subscriber> rows = db.withHandle(handle -> handle.createQuery(FIND_FIRST_SUBSCRIBERS)
+                .bind("trackNumbers", trackNumbers.stream().map(TrackNumber::value).toArray(String[]::new))
+                .bind("limit", limit)
+                .map((row, context) -> new Subscriber(row.getString("track_number"), row.getLong("user_telegram_id")))
+                .list());
+        Map<TrackNumber, List<TelegramId>> pages = new HashMap<>();
+        for (Subscriber row : rows) {
+            pages.computeIfAbsent(new TrackNumber(row.trackNumber()), key -> new ArrayList<>()).add(new TelegramId(row.user()));
+        }
+        // The rows of one parcel come in index order, but SQL promises no order without ORDER BY.
+        pages.values().forEach(page -> page.sort(Comparator.comparingLong(TelegramId::value)));
+        return pages;
     }
 }

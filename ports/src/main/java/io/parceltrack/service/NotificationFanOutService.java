@@ -3,10 +3,14 @@ package io.parceltrack.service;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.ParcelEvent;
+import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one parcel event into one delivery per subscriber. Subscribers are read a page at a time,
@@ -33,21 +37,62 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
 
     @Override
     public int fanOut(ParcelEvent event) {
-        if (!event.isCheckpoint()) {
-            // A deleted parcel has no subscribers left to tell; only its manager's webhooks hear of it.
-            return 0;
+        // A deleted parcel has no subscribers left to tell; only its manager's webhooks hear of it.
+        return event.isCheckpoint()
+                ? publishFrom(event, subscriptions.findSubscribers(event.trackNumber(), 0, pageSize), pageSize)
+                : 0;
+    }
+
+    /**
+     * Reads the first subscribers of all the batch's parcels in one query. Together they take at
+     * most one page: each parcel gets an equal share of it, and whoever has more is paged through as
+     * usual when its event comes, so a batch never holds more subscribers in memory than a page.
+     */
+    @Override
+    public FanOutParcelEventUseCase forBatch(List<ParcelEvent> events) {
+        Set<TrackNumber> parcels = new HashSet<>();
+        for (ParcelEvent event : events) {
+            if (event.isCheckpoint()) {
+                parcels.add(event.trackNumber());
+            }
         }
+        if (parcels.size() < 2) {
+            return this;
+        }
+        int share = Math.max(1, pageSize / parcels.size());
+        Map<TrackNumber, List<TelegramId>> firstPages = subscriptions.findFirstSubscribers(parcels, share);
+        return new FanOutParcelEventUseCase() {
+            @Override
+            public int fanOut(ParcelEvent event) {
+                if (!event.isCheckpoint()) {
+                    return 0;
+                }
+                if (!parcels.contains(event.trackNumber())) {
+                    throw new IllegalArgumentException("event " + event.id() + " is not of this batch");
+                }
+                return publishFrom(event, firstPages.getOrDefault(event.trackNumber(), List.of()), share);
+            }
+        };
+    }
+
+    /**
+     * Publishes {@code firstPage} (read with a limit of {@code firstLimit}) and then every further
+     * page, until one comes back short.
+     */
+    private int publishFrom(ParcelEvent event, List<TelegramId> firstPage, int firstLimit) {
         int emitted = 0;
-        long after = 0;
-        List<TelegramId> page;
-        do {
-            page = subscriptions.findSubscribers(event.trackNumber(), after, pageSize);
+        List<TelegramId> page = firstPage;
+        int limit = firstLimit;
+        while (true) {
             if (!page.isEmpty()) {
                 deliveries.publishDeliveries(page.stream().map(user -> Delivery.of(event, user)).toList());
                 emitted += page.size();
-                after = page.get(page.size() - 1).value();
             }
-        } while (page.size() == pageSize);
-        return emitted;
+            if (page.size() < limit) {
+                return emitted;
+            }
+            page = subscriptions.findSubscribers(event.trackNumber(), page.get(page.size() - 1).value(), pageSize);
+            limit = pageSize;
+        }
     }
 }

@@ -15,8 +15,11 @@ import io.parceltrack.port.trace.CurrentTrace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a parcel event into the webhooks its manager's endpoints asked for, stored in the retry
@@ -45,12 +48,23 @@ public final class WebhookEnqueueService implements EnqueueWebhooksUseCase {
 
     @Override
     public int enqueue(ParcelEvent event) {
+        return enqueue(event, endpoints::findByManager);
+    }
+
+    /** Reads each manager's endpoints once per batch: a batch of many checkpoints is mostly a few managers'. */
+    @Override
+    public EnqueueWebhooksUseCase forBatch() {
+        Map<TelegramId, List<WebhookEndpoint>> endpointsOf = new HashMap<>();
+        return event -> enqueue(event, manager -> endpointsOf.computeIfAbsent(manager, endpoints::findByManager));
+    }
+
+    private int enqueue(ParcelEvent event, Function<TelegramId, List<WebhookEndpoint>> endpointsOf) {
         Optional<TelegramId> manager = event.knownManager()
                 .or(() -> parcels.findParcel(event.trackNumber()).map(Parcel::owner));
         if (manager.isEmpty()) {
             return 0;
         }
-        List<WebhookEndpoint> wanting = endpoints.findByManager(manager.get());
+        List<WebhookEndpoint> wanting = endpointsOf.apply(manager.get());
         if (wanting.isEmpty()) {
             return 0;
         }

@@ -15,6 +15,8 @@ import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.SubscriptionStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,35 @@ public abstract class SubscriptionStoreContract {
         } while (page.size() == 3);
 
         assertThat(seen).containsExactlyElementsOf(subscribers);
+    }
+
+    @Test
+    void readsTheFirstSubscribersOfSeveralParcelsAtOnce() {
+        Parcel busy = storedParcel();
+        Parcel quiet = storedParcel();
+        Parcel unfollowed = storedParcel();
+        List<TelegramId> busyFollowers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            busyFollowers.add(Fixtures.newId());
+        }
+        // Subscribe in reverse so that id order differs from subscription order.
+        for (int i = busyFollowers.size() - 1; i >= 0; i--) {
+            store.addSubscription(busyFollowers.get(i), busy.trackNumber());
+        }
+        TelegramId quietFollower = Fixtures.newId();
+        store.addSubscription(quietFollower, quiet.trackNumber());
+        TrackNumber absent = Fixtures.parcel(Fixtures.newId()).trackNumber();
+
+        Map<TrackNumber, List<TelegramId>> pages = store.findFirstSubscribers(
+                Set.of(busy.trackNumber(), quiet.trackNumber(), unfollowed.trackNumber(), absent), 3);
+
+        assertThat(pages).containsOnlyKeys(busy.trackNumber(), quiet.trackNumber());
+        assertThat(pages.get(busy.trackNumber()))
+                .as("the first page, as findSubscribers gives it")
+                .containsExactlyElementsOf(busyFollowers.subList(0, 3))
+                .containsExactlyElementsOf(store.findSubscribers(busy.trackNumber(), 0, 3));
+        assertThat(pages.get(quiet.trackNumber())).containsExactly(quietFollower);
+        assertThat(store.findFirstSubscribers(Set.of(), 3)).isEmpty();
     }
 
     @Test

@@ -10,16 +10,23 @@ import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.notification.EventId;
+import io.parceltrack.domain.paging.Page;
+import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.memory.InMemoryParcelDatabase;
+import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.PublishException;
+import io.parceltrack.port.out.SubscriptionStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NotificationFanOutServiceTest {
@@ -118,5 +125,108 @@ class NotificationFanOutServiceTest {
         assertThatThrownBy(() -> new NotificationFanOutService(database, down, 10)
                         .fanOut(Fixtures.event(parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT))))
                 .isInstanceOf(PublishException.class);
+    }
+
+    @Test
+    void aBatchEmitsForEachEventWhatItsOwnFanOutWould() {
+        List<TelegramId> many = newUsers(7);
+        Parcel busy = parcelFollowedBy(many);
+        Parcel quiet = parcelFollowedBy(newUsers(1));
+        Parcel unfollowed = parcelFollowedBy(List.of());
+        List<ParcelEvent> events = List.of(
+                Fixtures.event(busy.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)),
+                Fixtures.event(quiet.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)),
+                Fixtures.event(unfollowed.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)),
+                Fixtures.event(busy.trackNumber(), Fixtures.checkpoint(T0.plusSeconds(1), ParcelStatus.DELIVERED)));
+        NotificationFanOutService service = new NotificationFanOutService(database, recording, 6);
+        List<Integer> oneByOne = events.stream().map(service::fanOut).toList();
+        List<Delivery> expected = batches.stream().flatMap(List::stream).toList();
+        batches.clear();
+
+        FanOutParcelEventUseCase batch = service.forBatch(events);
+        List<Integer> together = events.stream().map(batch::fanOut).toList();
+
+        assertThat(together).isEqualTo(oneByOne).containsExactly(7, 1, 0, 7);
+        assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(expected);
+        // Three parcels share a page of 6: two each first, then the busy one is paged on by 6.
+        assertThat(batches).extracting(List::size).containsExactly(2, 5, 1, 2, 5);
+    }
+
+    @Test
+    void aBatchReadsTheFirstSubscribersOfAllItsParcelsInOneLookup() {
+        CountingSubscriptions counting = new CountingSubscriptions(database);
+        List<ParcelEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(Fixtures.event(parcelFollowedBy(newUsers(2)).trackNumber(),
+                    Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)));
+        }
+
+        FanOutParcelEventUseCase batch = new NotificationFanOutService(counting, recording, 100).forBatch(events);
+        events.forEach(batch::fanOut);
+
+        assertThat(counting.batchLookups).isEqualTo(1);
+        assertThat(counting.largestShare).isEqualTo(20);
+        assertThat(counting.pageLookups).as("every parcel had fewer than its share").isZero();
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(10);
+    }
+
+    @Test
+    void aBatchRefusesAnEventThatIsNotOneOfItsOwn() {
+        Parcel first = parcelFollowedBy(newUsers(1));
+        Parcel second = parcelFollowedBy(newUsers(1));
+        Parcel other = parcelFollowedBy(newUsers(1));
+        FanOutParcelEventUseCase batch = new NotificationFanOutService(database, recording, 10).forBatch(List.of(
+                Fixtures.event(first.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)),
+                Fixtures.event(second.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT))));
+
+        assertThatThrownBy(() -> batch.fanOut(
+                Fixtures.event(other.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(batches).isEmpty();
+    }
+
+    /** Counts the lookups of the fan-out and the largest first page asked for. */
+    private static final class CountingSubscriptions implements SubscriptionStore {
+        private final SubscriptionStore store;
+        int batchLookups;
+        int pageLookups;
+        int largestShare;
+
+        CountingSubscriptions(SubscriptionStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Map<TrackNumber, List<TelegramId>> findFirstSubscribers(Set<TrackNumber> trackNumbers, int limit) {
+            batchLookups++;
+            largestShare = Math.max(largestShare, limit);
+            return store.findFirstSubscribers(trackNumbers, limit);
+        }
+
+        @Override
+        public List<TelegramId> findSubscribers(TrackNumber trackNumber, long afterUserId, int limit) {
+            pageLookups++;
+            return store.findSubscribers(trackNumber, afterUserId, limit);
+        }
+
+        @Override
+        public boolean addSubscription(TelegramId user, TrackNumber trackNumber) {
+            return store.addSubscription(user, trackNumber);
+        }
+
+        @Override
+        public boolean removeSubscription(TelegramId user, TrackNumber trackNumber) {
+            return store.removeSubscription(user, trackNumber);
+        }
+
+        @Override
+        public boolean isSubscribed(TelegramId user, TrackNumber trackNumber) {
+            return store.isSubscribed(user, trackNumber);
+        }
+
+        @Override
+        public Page<Parcel> findSubscribedParcels(TelegramId user, PageRequest page) {
+            return store.findSubscribedParcels(user, page);
+        }
     }
 }

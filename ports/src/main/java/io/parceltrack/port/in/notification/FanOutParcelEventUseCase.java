@@ -1,6 +1,7 @@
 package io.parceltrack.port.in.notification;
 
 import io.parceltrack.domain.notification.ParcelEvent;
+import java.util.List;
 
 public interface FanOutParcelEventUseCase {
     /**
@@ -10,4 +11,13 @@ public interface FanOutParcelEventUseCase {
      * be handled again later.
      */
     int fanOut(ParcelEvent event);
+
+    /**
+     * A fan-out for the events of one batch, to be given only those events: it may read what they
+     * all need first (the first subscribers of all their parcels, say) in one go instead of one
+     * event at a time. What it emits for each event is what {@link #fanOut} would.
+     */
+    default FanOutParcelEventUseCase forBatch(List<ParcelEvent> events) {
+        return this;
+    }
 }

@@ -9,4 +9,12 @@ public interface EnqueueWebhooksUseCase {
      * nothing new. If storing fails the exception propagates and the event should be handled again.
      */
     int enqueue(ParcelEvent event);
+
+    /**
+     * An enqueuer for the events of one batch, handled one after another right away: it may read
+     * what several of them need (their managers' endpoints, say) once for the whole batch.
+     */
+    default EnqueueWebhooksUseCase forBatch() {
+        return this;
+    }
 }
