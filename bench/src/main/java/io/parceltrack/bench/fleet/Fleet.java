@@ -55,11 +55,12 @@ final class Fleet implements AutoCloseable {
     private InetSocketAddress restApi;
 
     /** Starts everything; {@code jvmOptions} are given to each app's JVM, {@code brokerJvmOptions} (if any) to the broker's. */
-    static Fleet start(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Path logs, int managerPoolSize)
+    static Fleet start(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Map<String, String> appSettings,
+            Path logs, int managerPoolSize)
             throws InterruptedException {
         Fleet fleet = new Fleet();
         try {
-            fleet.launch(jar, jvmOptions, brokerJvmOptions, logs, managerPoolSize);
+            fleet.launch(jar, jvmOptions, brokerJvmOptions, appSettings, logs, managerPoolSize);
             return fleet;
         } catch (RuntimeException | InterruptedException e) {
             fleet.close();
@@ -67,7 +68,8 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Path logs, int managerPoolSize)
+    private void launch(Path jar, List<String> jvmOptions, List<String> brokerJvmOptions, Map<String, String> appSettings,
+            Path logs, int managerPoolSize)
             throws InterruptedException {
         try {
             Files.createDirectories(logs);
@@ -93,7 +95,7 @@ final class Fleet implements AutoCloseable {
         runJarCommand(jar, logs, "certs", List.of(certificates.toString()), Map.of());
         int[] ports = freePorts(9);
         restApi = new InetSocketAddress("127.0.0.1", ports[3]);
-        Map<String, String> shared = Map.of(
+        Map<String, String> shared = new HashMap<>(Map.of(
                 "PARCELTRACK_GRPC_ACCOUNT_ADDRESS", "127.0.0.1:" + ports[0],
                 "PARCELTRACK_GRPC_PARCELS_MANAGER_ADDRESS", "127.0.0.1:" + ports[1],
                 "PARCELTRACK_GRPC_PARCELS_USER_ADDRESS", "127.0.0.1:" + ports[2],
@@ -104,7 +106,9 @@ final class Fleet implements AutoCloseable {
                 "PARCELTRACK_HTTP_RATE_LIMIT_PER_SECOND", "100000",
                 "PARCELTRACK_HTTP_RATE_LIMIT_BURST", "1000000",
                 // As in a deployment: the migrate command ran once, before the services.
-                "PARCELTRACK_DB_MIGRATE_ON_START", "false");
+                "PARCELTRACK_DB_MIGRATE_ON_START", "false"));
+        // What --app-settings asks for (an experiment with a setting), over the harness's own.
+        shared.putAll(appSettings);
         start(jar, jvmOptions, logs, "account-service", ports[4], shared, Map.of(
                 "PARCELTRACK_DB_ACCOUNTS_URL", accounts.jdbcUrl(),
                 "PARCELTRACK_DB_ACCOUNTS_POOL_SIZE", "4",

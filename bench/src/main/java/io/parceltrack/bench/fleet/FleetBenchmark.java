@@ -58,9 +58,11 @@ public final class FleetBenchmark {
     private void run() throws Exception {
         out.println("fleet harness " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, load average " + loadAverage() + ", output " + options.output());
+        out.println("apps' JVM options " + options.appJvmOptions() + ", broker's " + options.brokerJvmOptions()
+                + (options.appSettings().isEmpty() ? "" : ", apps' settings " + options.appSettings()));
         Files.createDirectories(options.output());
         try (Fleet fleet = Fleet.start(options.jar(), options.appJvmOptions(), options.brokerJvmOptions(),
-                        options.output().resolve("logs"),
+                        options.appSettings(), options.output().resolve("logs"),
                         Math.max(10, options.clients().stream().mapToInt(Integer::intValue).max().orElse(16)));
                 Pgbench pgbench = Pgbench.prepare(options.parcels(), options.output().resolve("pgbench"))) {
             out.println("fleet ready, load average " + loadAverage());

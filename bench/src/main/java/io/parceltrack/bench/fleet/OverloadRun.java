@@ -77,7 +77,7 @@ public final class OverloadRun {
         out.println("overload run " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, load average " + loadAverage() + ", output " + options.output());
         Files.createDirectories(options.output());
-        try (Fleet fleet = Fleet.start(options.jar(), options.appJvmOptions(), List.of(),
+        try (Fleet fleet = Fleet.start(options.jar(), options.appJvmOptions(), List.of(), Map.of(),
                 options.output().resolve("logs"), Math.max(10, options.clients()))) {
             out.println("fleet ready, load average " + loadAverage());
             String token = fleet.issueManagerToken();
