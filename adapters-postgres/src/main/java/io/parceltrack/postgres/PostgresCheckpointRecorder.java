@@ -3,8 +3,11 @@ package io.parceltrack.postgres;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.port.out.RecordCheckpointPort;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The unit of work of the parcels database: the checkpoint, the parcel's new status and the outbox
@@ -21,20 +24,20 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
     static final String LOCK_PARCEL = """
             SELECT %s
             FROM parcels p
-            WHERE p.track_number = :trackNumber
+            WHERE p.track_number = ?
             FOR NO KEY UPDATE
             """.formatted(ParcelRows.PARCEL_COLUMNS);
     // Data-modifying WITH clauses all run, whether or not the main statement reads them.
     static final String WRITE_ALL = """
             WITH checkpoint AS (
                 INSERT INTO checkpoints (parcel_id, checkpoint_time, place, description, status)
-                VALUES (:parcelId, :time, :place, :description, :checkpointStatus)
+                VALUES (?, ?, ?, ?, ?)
             ), parcel AS (
-                UPDATE parcels SET status = :parcelStatus, last_checkpoint_at = :lastCheckpointAt
-                WHERE id = :parcelId
+                UPDATE parcels SET status = ?, last_checkpoint_at = ?
+                WHERE id = ?
             )
             INSERT INTO outbox (event_id, track_number, payload, trace)
-            VALUES (:eventId, :trackNumber, :payload, :trace)
+            VALUES (?, ?, ?, ?)
             """;
 
     private record LockedParcel(long id, Parcel parcel) {}
@@ -51,19 +54,20 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
         this.steps = steps;
     }
 
+    /**
+     * Plain JDBC on the transaction's connection: this runs once per checkpoint, and JDBI's statement
+     * machinery cost about as much CPU here as the driver's work (see docs/BENCHMARKS.md).
+     */
     @Override
     public Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision) {
-        return db.inTransaction(handle -> {
-            Optional<LockedParcel> locked = handle.createQuery(LOCK_PARCEL)
-                    .bind("trackNumber", trackNumber.value())
-                    .map((row, context) -> new LockedParcel(row.getLong("id"), ParcelRows.parcel(row)))
-                    .findOne();
+        return db.inTransactionOnConnection((handle, connection) -> {
+            Optional<LockedParcel> locked = lock(connection, trackNumber);
             if (locked.isEmpty()) {
                 return Optional.empty();
             }
             steps.reached(UnitOfWorkSteps.Step.PARCEL_LOCKED, handle);
             CheckpointRecord record = decision.decide(locked.get().parcel());
-            store(handle, locked.get().id(), record);
+            store(connection, locked.get().id(), record);
             steps.reached(UnitOfWorkSteps.Step.ROWS_WRITTEN, handle);
             // Runs after the commit of the transaction this one may be part of (see PostgresIdempotencyStore).
             handle.afterCommit(signal::recorded);
@@ -71,19 +75,30 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
         });
     }
 
-    private void store(Handle handle, long parcelId, CheckpointRecord record) {
-        handle.createUpdate(WRITE_ALL)
-                .bind("parcelId", parcelId)
-                .bind("time", record.checkpoint().time())
-                .bind("place", record.checkpoint().place())
-                .bind("description", record.checkpoint().description())
-                .bind("checkpointStatus", record.checkpoint().status().name())
-                .bind("parcelStatus", record.parcel().status().name())
-                .bind("lastCheckpointAt", record.parcel().lastCheckpointAt())
-                .bind("eventId", record.event().id().value())
-                .bind("trackNumber", record.event().trackNumber().value())
-                .bind("payload", outbox.payload(record.event()))
-                .bind("trace", record.event().trace())
-                .execute();
+    private static Optional<LockedParcel> lock(Connection connection, TrackNumber trackNumber) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_PARCEL)) {
+            statement.setString(1, trackNumber.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new LockedParcel(row.getLong("id"), ParcelRows.parcel(row))) : Optional.empty();
+            }
+        }
+    }
+
+    private void store(Connection connection, long parcelId, CheckpointRecord record) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(WRITE_ALL)) {
+            statement.setLong(1, parcelId);
+            statement.setObject(2, Columns.timestamp(record.checkpoint().time()));
+            statement.setString(3, record.checkpoint().place());
+            statement.setString(4, record.checkpoint().description());
+            statement.setString(5, record.checkpoint().status().name());
+            statement.setString(6, record.parcel().status().name());
+            statement.setObject(7, Columns.timestamp(record.parcel().lastCheckpointAt()));
+            statement.setLong(8, parcelId);
+            statement.setObject(9, record.event().id().value());
+            statement.setString(10, record.event().trackNumber().value());
+            statement.setBytes(11, outbox.payload(record.event()));
+            statement.setString(12, record.event().trace());
+            statement.executeUpdate();
+        }
     }
 }

@@ -37,8 +37,16 @@ final class SqlFailures {
     private SqlFailures() {}
 
     static RuntimeException translate(JdbiException failure) {
-        SQLException sql = firstSqlException(failure);
-        if (failure instanceof ConnectionException || (sql != null && isUnavailable(sql))) {
+        return translate(failure, firstSqlException(failure), failure instanceof ConnectionException);
+    }
+
+    /** The same for a failure of plain JDBC on a handle's connection (see {@link TranslatedJdbi#inTransactionOnConnection}). */
+    static RuntimeException translate(SQLException failure) {
+        return translate(failure, failure, false);
+    }
+
+    private static RuntimeException translate(Exception failure, SQLException sql, boolean noConnection) {
+        if (noConnection || (sql != null && isUnavailable(sql))) {
             return new UnavailableException(UNAVAILABLE, failure);
         }
         String constraint = constraintOf(sql);

@@ -70,6 +70,20 @@ class SqlFailuresTest {
     }
 
     @Test
+    void aFailureOfPlainJdbcIsTranslatedAsJdbisWouldBe() {
+        for (String sqlState : new String[] {"08006", "40001", "55P03", "23502"}) {
+            SQLException plain = new PSQLException(new ServerErrorMessage("SERROR\0C" + sqlState + "\0Msecret detail\0"));
+            RuntimeException direct = SqlFailures.translate(plain);
+            RuntimeException throughJdbi = SqlFailures.translate(statementFailed(sqlState, null));
+
+            assertThat(direct).as(sqlState).hasSameClassAs(throughJdbi).hasMessage(throughJdbi.getMessage());
+            assertThat(direct.getMessage()).doesNotContain("secret");
+        }
+        assertThat(SqlFailures.translate(new PSQLException(new ServerErrorMessage(
+                "SERROR\0C23505\0Mduplicate\0nmanagers_pkey\0")))).isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
     void findsTheSqlExceptionUnderWrappers() {
         SQLException root = new SQLException("root", "08006");
 
