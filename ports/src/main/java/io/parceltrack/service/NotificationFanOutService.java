@@ -11,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Turns one parcel event into one delivery per subscriber. Subscribers are read a page at a time,
@@ -25,14 +29,27 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
     private final SubscriptionStore subscriptions;
     private final DeliveryPublisher deliveries;
     private final int pageSize;
+    private final Executor pageReader;
 
+    /** Reads each next page on the calling thread, after publishing the one before. */
     public NotificationFanOutService(SubscriptionStore subscriptions, DeliveryPublisher deliveries, int pageSize) {
+        this(subscriptions, deliveries, pageSize, Runnable::run);
+    }
+
+    /**
+     * @param pageReader where the next page of a parcel's subscribers is read while the current one
+     *     is being published, so that the database and the producer work at the same time (at most
+     *     two pages are in memory then); a reader that refuses work leaves the reading to the caller
+     */
+    public NotificationFanOutService(SubscriptionStore subscriptions, DeliveryPublisher deliveries, int pageSize,
+            Executor pageReader) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
         }
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.pageSize = pageSize;
+        this.pageReader = pageReader;
     }
 
     @Override
@@ -84,15 +101,42 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
         List<TelegramId> page = firstPage;
         int limit = firstLimit;
         while (true) {
+            // A full page may have a successor: start reading it before publishing this one.
+            CompletableFuture<List<TelegramId>> next = page.size() < limit ? null
+                    : readAfter(event.trackNumber(), page.get(page.size() - 1).value());
             if (!page.isEmpty()) {
                 deliveries.publishDeliveries(page.stream().map(user -> Delivery.of(event, user)).toList());
                 emitted += page.size();
             }
-            if (page.size() < limit) {
+            if (next == null) {
                 return emitted;
             }
-            page = subscriptions.findSubscribers(event.trackNumber(), page.get(page.size() - 1).value(), pageSize);
+            page = awaitPage(next);
             limit = pageSize;
+        }
+    }
+
+    private CompletableFuture<List<TelegramId>> readAfter(TrackNumber trackNumber, long afterUserId) {
+        try {
+            return CompletableFuture.supplyAsync(() -> subscriptions.findSubscribers(trackNumber, afterUserId, pageSize),
+                    pageReader);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(subscriptions.findSubscribers(trackNumber, afterUserId, pageSize));
+        }
+    }
+
+    /** The page, or the store's own exception (an unavailable database, say), as if read here. */
+    private static List<TelegramId> awaitPage(CompletableFuture<List<TelegramId>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 }

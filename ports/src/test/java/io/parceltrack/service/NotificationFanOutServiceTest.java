@@ -22,11 +22,15 @@ import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
 import io.parceltrack.port.out.PublishException;
 import io.parceltrack.port.out.SubscriptionStore;
+import io.parceltrack.port.out.UnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class NotificationFanOutServiceTest {
@@ -185,8 +189,70 @@ class NotificationFanOutServiceTest {
         assertThat(batches).isEmpty();
     }
 
+    @Test
+    void readsTheNextPageOnTheReaderWhilePublishingAndEmitsTheSame() throws Exception {
+        List<TelegramId> users = newUsers(10);
+        Parcel parcel = parcelFollowedBy(users);
+        ParcelEvent event = Fixtures.event(parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT));
+        List<String> readingThreads = new CopyOnWriteArrayList<>();
+        SubscriptionStore watched = new CountingSubscriptions(database) {
+            @Override
+            public List<TelegramId> findSubscribers(TrackNumber trackNumber, long afterUserId, int limit) {
+                readingThreads.add(Thread.currentThread().getName());
+                return super.findSubscribers(trackNumber, afterUserId, limit);
+            }
+        };
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "page-reader"));
+        try {
+            int emitted = new NotificationFanOutService(watched, recording, 4, reader).fanOut(event);
+
+            assertThat(emitted).isEqualTo(10);
+            assertThat(batches).extracting(List::size).containsExactly(4, 4, 2);
+            assertThat(batches.stream().flatMap(List::stream).map(Delivery::recipient).toList()).isEqualTo(users);
+            assertThat(readingThreads).containsExactly(Thread.currentThread().getName(), "page-reader", "page-reader");
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNextPageThatCannotBeReadFailsTheFanOutWithTheStoresOwnError() {
+        Parcel parcel = parcelFollowedBy(newUsers(5));
+        SubscriptionStore failingLater = new CountingSubscriptions(database) {
+            @Override
+            public List<TelegramId> findSubscribers(TrackNumber trackNumber, long afterUserId, int limit) {
+                if (afterUserId > 0) {
+                    throw new UnavailableException("the database is unavailable", null);
+                }
+                return super.findSubscribers(trackNumber, afterUserId, limit);
+            }
+        };
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            assertThatThrownBy(() -> new NotificationFanOutService(failingLater, recording, 2, reader)
+                    .fanOut(Fixtures.event(parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT))))
+                    .isInstanceOf(UnavailableException.class);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReaderThatRefusesWorkLeavesTheReadingToTheCaller() {
+        List<TelegramId> users = newUsers(5);
+        Parcel parcel = parcelFollowedBy(users);
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdownNow();
+
+        int emitted = new NotificationFanOutService(database, recording, 2, stopped)
+                .fanOut(Fixtures.event(parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT)));
+
+        assertThat(emitted).isEqualTo(5);
+        assertThat(batches.stream().flatMap(List::stream).map(Delivery::recipient).toList()).isEqualTo(users);
+    }
+
     /** Counts the lookups of the fan-out and the largest first page asked for. */
-    private static final class CountingSubscriptions implements SubscriptionStore {
+    private static class CountingSubscriptions implements SubscriptionStore {
         private final SubscriptionStore store;
         int batchLookups;
         int pageLookups;

@@ -14,6 +14,8 @@ import io.parceltrack.port.out.ParcelEventPublisher;
 import io.parceltrack.port.out.SubscriptionStore;
 import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Events on {@code parcel-events} and deliveries on {@code notification-deliveries}, through Kafka. */
 final class KafkaEvents implements EventTransport {
@@ -40,9 +42,17 @@ final class KafkaEvents implements EventTransport {
     @Override
     public void fanOut(SubscriptionStore subscriptions) {
         int pageSize = assembly.settings().notifications().fanOutPageSize();
+        // Reads a parcel's next page of subscribers while the consumer's thread publishes the current
+        // one; one thread, as there is one consumer. Added first, so it stops after the consumer.
+        ExecutorService pageReader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "fan-out-page-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        assembly.lifecycle().add("fan-out page reader", pageReader::shutdownNow);
         ParcelEventFanOutConsumer consumer = new ParcelEventFanOutConsumer(kafka.fanOutConsumer(),
                 deliveries -> new NotificationFanOutService(subscriptions,
-                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize));
+                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize, pageReader));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
         assembly.readyWhen("parcel event consumer", consumer::hasJoinedGroup);
     }
