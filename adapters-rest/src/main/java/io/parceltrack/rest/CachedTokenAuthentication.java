@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CachedTokenAuthentication implements AuthenticateApiTokenUseCase {
     private record Entry(TelegramId manager, Instant expiresAt) {}
 
+    private static final MessageDigest SHA_256 = newSha256();
+
     private final AuthenticateApiTokenUseCase tokens;
     private final Duration ttl;
     private final int maxEntries;
@@ -75,8 +77,24 @@ public final class CachedTokenAuthentication implements AuthenticateApiTokenUseC
     }
 
     private static String digest(String token) {
+        return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from one that is never used itself: {@code getInstance} looks
+     * the algorithm up among the security providers, on every request this was called by.
+     */
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -2,8 +2,6 @@ package io.parceltrack.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
@@ -67,8 +65,7 @@ final class JsonObjectFields {
         }
         try {
             // RFC 3339 allows lower-case 't' and 'z'; java.time wants them upper-case.
-            return OffsetDateTime.parse(raw.strip().toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
+            return Rfc3339Instant.parse(raw.strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             errors.add(vocabulary.clientName(domainField),
                     "must be an RFC 3339 date-time with a time zone offset, e.g. " + DATE_TIME_EXAMPLE);

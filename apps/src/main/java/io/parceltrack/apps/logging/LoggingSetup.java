@@ -59,15 +59,15 @@ public final class LoggingSetup {
     public static void configure(Settings settings) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
-        List<String> masks = secretPatterns(settings.secrets());
+        List<String> secrets = maskedSecrets(settings.secrets());
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(settings.level());
         String origin = origin(settings.app());
         root.addAppender(console(context, settings.format() == Format.JSON
-                ? jsonEncoder(context, masks, origin) : plainEncoder(context, masks)));
+                ? jsonEncoder(context, secrets, origin) : plainEncoder(context, secretPatterns(secrets))));
         if (!settings.logstashDestination().isBlank()) {
-            root.addAppender(logstash(context, settings.logstashDestination(), masks, origin));
+            root.addAppender(logstash(context, settings.logstashDestination(), secrets, origin));
         }
         // Libraries that are chatty at INFO.
         context.getLogger("org.apache.kafka").setLevel(Level.WARN);
@@ -83,9 +83,14 @@ public final class LoggingSetup {
         SLF4JBridgeHandler.install();
     }
 
-    static List<String> secretPatterns(List<String> secrets) {
+    /** The configured secrets worth masking: a value of a few characters would mask half of every line. */
+    private static List<String> maskedSecrets(List<String> secrets) {
+        return secrets.stream().filter(secret -> secret != null && secret.length() >= 4).toList();
+    }
+
+    private static List<String> secretPatterns(List<String> secrets) {
         List<String> patterns = new ArrayList<>(List.of(BOT_TOKEN, API_TOKEN));
-        secrets.stream().filter(secret -> secret != null && secret.length() >= 4).map(Pattern::quote).forEach(patterns::add);
+        secrets.stream().map(Pattern::quote).forEach(patterns::add);
         return patterns;
     }
 
@@ -98,16 +103,16 @@ public final class LoggingSetup {
         return appender;
     }
 
-    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> masks, String origin) {
-        return logstashEncoder(context, masks, origin);
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context, List<String> secrets, String origin) {
+        return logstashEncoder(context, secrets, origin);
     }
 
-    private static LogstashEncoder logstashEncoder(LoggerContext context, List<String> masks, String origin) {
+    private static LogstashEncoder logstashEncoder(LoggerContext context, List<String> secrets, String origin) {
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
         encoder.setIncludeContext(false);
         encoder.setCustomFields(origin);
-        encoder.setJsonGeneratorDecorator(masking(masks));
+        encoder.setJsonGeneratorDecorator(masking(secrets));
         encoder.start();
         return encoder;
     }
@@ -139,21 +144,22 @@ public final class LoggingSetup {
         return encoder;
     }
 
-    private static Appender<ILoggingEvent> logstash(LoggerContext context, String destination, List<String> masks,
+    private static Appender<ILoggingEvent> logstash(LoggerContext context, String destination, List<String> secrets,
             String origin) {
         LogstashTcpSocketAppender appender = new LogstashTcpSocketAppender();
         appender.setContext(context);
         appender.setName("logstash");
         appender.addDestination(destination);
-        appender.setEncoder(logstashEncoder(context, masks, origin));
+        appender.setEncoder(logstashEncoder(context, secrets, origin));
         appender.start();
         return appender;
     }
 
-    private static MaskingJsonGeneratorDecorator masking(List<String> masks) {
+    /** One masker for all the patterns: one regex masker per pattern scanned every value once each. */
+    private static MaskingJsonGeneratorDecorator masking(List<String> secrets) {
         MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
         decorator.setDefaultMask(MASK);
-        masks.forEach(decorator::addValue);
+        decorator.addValueMasker(new SecretMasker(secrets, MASK));
         decorator.start();
         return decorator;
     }

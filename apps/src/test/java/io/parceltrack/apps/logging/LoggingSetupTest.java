@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 class LoggingSetupTest {
     private final PrintStream originalOut = System.out;
@@ -49,6 +50,28 @@ class LoggingSetupTest {
                 .doesNotContain("pt_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")
                 .doesNotContain("s3cret-db-password")
                 .contains(LoggingSetup.MASK);
+    }
+
+    @Test
+    void masksSecretsInMdcValuesAndExceptionsInJson() {
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        LoggingSetup.configure(new LoggingSetup.Settings("account-service", LoggingSetup.Format.JSON, Level.INFO, "",
+                List.of("s3cret-db-password")));
+        MDC.put("token", "pt_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+        try {
+            LoggerFactory.getLogger("test").warn("connecting failed",
+                    new IllegalStateException("password s3cret-db-password rejected for 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+                            new RuntimeException("s3cret-db-password")));
+        } finally {
+            MDC.remove("token");
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("\"token\":\"" + LoggingSetup.MASK + "\"")
+                .contains("password " + LoggingSetup.MASK + " rejected for " + LoggingSetup.MASK)
+                .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1")
+                .doesNotContain("pt_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")
+                .doesNotContain("s3cret-db-password");
     }
 
     @Test
