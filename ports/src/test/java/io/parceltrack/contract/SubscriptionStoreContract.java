@@ -121,17 +121,23 @@ public abstract class SubscriptionStoreContract {
         assertThat(store.findSubscribedParcels(user, PageRequest.firstDefault()).items()).containsExactly(updated);
     }
 
+    /** {@code count} new followers of {@code parcel}, in ascending id order. */
+    private List<TelegramId> followersOf(Parcel parcel, int count) {
+        List<TelegramId> followers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            followers.add(Fixtures.newId());
+        }
+        // Subscribe in reverse so that id order differs from subscription order.
+        for (int i = followers.size() - 1; i >= 0; i--) {
+            store.addSubscription(followers.get(i), parcel.trackNumber());
+        }
+        return followers;
+    }
+
     @Test
     void pagesThroughSubscribersByAscendingId() {
         Parcel parcel = storedParcel();
-        List<TelegramId> subscribers = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            subscribers.add(Fixtures.newId());
-        }
-        // Subscribe in reverse so that id order differs from subscription order.
-        for (int i = subscribers.size() - 1; i >= 0; i--) {
-            store.addSubscription(subscribers.get(i), parcel.trackNumber());
-        }
+        List<TelegramId> subscribers = followersOf(parcel, 7);
 
         List<TelegramId> seen = new ArrayList<>();
         long after = 0;
@@ -152,14 +158,7 @@ public abstract class SubscriptionStoreContract {
         Parcel busy = storedParcel();
         Parcel quiet = storedParcel();
         Parcel unfollowed = storedParcel();
-        List<TelegramId> busyFollowers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            busyFollowers.add(Fixtures.newId());
-        }
-        // Subscribe in reverse so that id order differs from subscription order.
-        for (int i = busyFollowers.size() - 1; i >= 0; i--) {
-            store.addSubscription(busyFollowers.get(i), busy.trackNumber());
-        }
+        List<TelegramId> busyFollowers = followersOf(busy, 4);
         TelegramId quietFollower = Fixtures.newId();
         store.addSubscription(quietFollower, quiet.trackNumber());
         TrackNumber absent = Fixtures.parcel(Fixtures.newId()).trackNumber();

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.contract.Fixtures;
+import io.parceltrack.contract.ForwardingSubscriptionStore;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.notification.EventId;
-import io.parceltrack.domain.paging.Page;
-import io.parceltrack.domain.paging.PageRequest;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
@@ -252,47 +251,26 @@ class NotificationFanOutServiceTest {
     }
 
     /** Counts the lookups of the fan-out and the largest first page asked for. */
-    private static class CountingSubscriptions implements SubscriptionStore {
-        private final SubscriptionStore store;
+    private static class CountingSubscriptions extends ForwardingSubscriptionStore {
         int batchLookups;
         int pageLookups;
         int largestShare;
 
         CountingSubscriptions(SubscriptionStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
         public Map<TrackNumber, List<TelegramId>> findFirstSubscribers(Set<TrackNumber> trackNumbers, int limit) {
             batchLookups++;
             largestShare = Math.max(largestShare, limit);
-            return store.findFirstSubscribers(trackNumbers, limit);
+            return super.findFirstSubscribers(trackNumbers, limit);
         }
 
         @Override
         public List<TelegramId> findSubscribers(TrackNumber trackNumber, long afterUserId, int limit) {
             pageLookups++;
-            return store.findSubscribers(trackNumber, afterUserId, limit);
-        }
-
-        @Override
-        public boolean addSubscription(TelegramId user, TrackNumber trackNumber) {
-            return store.addSubscription(user, trackNumber);
-        }
-
-        @Override
-        public boolean removeSubscription(TelegramId user, TrackNumber trackNumber) {
-            return store.removeSubscription(user, trackNumber);
-        }
-
-        @Override
-        public boolean isSubscribed(TelegramId user, TrackNumber trackNumber) {
-            return store.isSubscribed(user, trackNumber);
-        }
-
-        @Override
-        public Page<Parcel> findSubscribedParcels(TelegramId user, PageRequest page) {
-            return store.findSubscribedParcels(user, page);
+            return super.findSubscribers(trackNumber, afterUserId, limit);
         }
     }
 }
