@@ -27,6 +27,13 @@ public record KafkaClientSettings(
         KafkaSecurity security, KafkaClientObserver observer) {
     /** A few ms of batching: a fan-out page or an outbox batch leaves in a few requests, not one per record. */
     private static final int LINGER_MS = 5;
+    /**
+     * First pause before a producer retries (doubling up to the client's default of 1 s). A
+     * transactional producer's first records after a commit are refused with CONCURRENT_TRANSACTIONS
+     * while the broker still completes the previous transaction, usually for a few ms; with the
+     * default 100 ms pause, doubling, an outbox relay round was seen to wait up to 0.9 s for it.
+     */
+    private static final int RETRY_BACKOFF_MS = 10;
 
     public KafkaClientSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -76,6 +83,7 @@ public record KafkaClientSettings(
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, RETRY_BACKOFF_MS);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(requestTimeout));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(deliveryTimeout));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis(apiTimeout));

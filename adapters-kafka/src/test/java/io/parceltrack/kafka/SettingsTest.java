@@ -21,6 +21,13 @@ class SettingsTest {
     }
 
     @Test
+    void producersRetryAfterTenMillisecondsAtFirstNotAHundred() {
+        // A transaction's first records are refused while the broker completes the previous one.
+        assertThat(client.producerProperties("relay")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10)
+                .doesNotContainKey(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG);
+    }
+
+    @Test
     void consumersCommitByHandAndReadOnlyCommittedTransactions() {
         var props = client.consumerProperties(ConsumerSettings.defaults("group", "client", 10));
 
