@@ -26,12 +26,13 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
             """;
     // The outbox holds only what waits (published rows are deleted), so counting it stays cheap.
     private static final String BACKLOG = "SELECT count(*) AS events, min(recorded_at) AS oldest FROM outbox";
-    // The drain lock and the oldest rows in one round trip: the uncorrelated subquery is evaluated
-    // once, before the scan, and without the lock no row is read.
-    static final String LOCK_AND_READ_OLDEST = """
+    private static final String TRY_DRAIN_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
+    // A statement of its own, after the lock's: its snapshot must be taken once the lock is held.
+    // Read in the lock's statement, a drain could see rows that the drain releasing the lock
+    // deleted and committed in between, and publish them again.
+    static final String OLDEST = """
             SELECT id, payload, trace
             FROM outbox
-            WHERE (SELECT pg_try_advisory_xact_lock(:key))
             ORDER BY id
             LIMIT :limit
             """;
@@ -90,7 +91,7 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
     /**
      * Publishes inside the transaction that holds the drain lock, so that a second drain, here or in
      * another process, finds the lock taken and returns 0 at once instead of overtaking this one.
-     * Three round trips: take the lock and read, delete what was published, commit.
+     * Four round trips: take the lock, read, delete what was published, commit.
      */
     @Override
     public int drain(int limit, EventPublisher publisher) {
@@ -98,13 +99,16 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
             throw new IllegalArgumentException("limit must be positive");
         }
         return db.inTransaction(handle -> {
-            List<Row> rows = handle.createQuery(LOCK_AND_READ_OLDEST)
-                    .bind("key", DRAIN_LOCK)
+            boolean ours = handle.createQuery(TRY_DRAIN_LOCK).bind("key", DRAIN_LOCK).mapTo(Boolean.class).one();
+            if (!ours) {
+                // Another drain holds it (and is woken by our NOTIFY for what it may have missed).
+                return 0;
+            }
+            List<Row> rows = handle.createQuery(OLDEST)
                     .bind("limit", limit)
                     .map((row, context) -> new Row(row.getLong("id"), row.getBytes("payload"), row.getString("trace")))
                     .list();
             if (rows.isEmpty()) {
-                // Nothing waits, or another drain holds the lock (and is woken by our NOTIFY).
                 return 0;
             }
             publisher.publish(rows.stream().map(this::event).toList());

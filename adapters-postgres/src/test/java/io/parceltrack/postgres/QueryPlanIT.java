@@ -20,8 +20,8 @@ class QueryPlanIT {
     static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
     private static final Map<String, Object> VALUES = Map.ofEntries(
-            Map.entry("key", PostgresOutbox.DRAIN_LOCK),
             Map.entry("trackNumber", "VF834349180"),
+            Map.entry("trackNumbers", new String[] {"VF834349180", "RA000000017"}),
             Map.entry("owner", 42L),
             Map.entry("user", 42L),
             Map.entry("afterUserId", 0L),
@@ -52,6 +52,9 @@ class QueryPlanIT {
     void pagesThroughSubscribersFromTheParcelUserIndex() {
         assertIndexed(PostgresSubscriptionStore.FIND_SUBSCRIBERS, "subscriptions_parcel_user_key");
         assertIndexed(PostgresSubscriptionStore.IS_SUBSCRIBED, "subscriptions_parcel_user_key");
+        // A batch's first pages: each parcel found by its track number, its page by the same index.
+        assertIndexed(PostgresSubscriptionStore.FIND_FIRST_SUBSCRIBERS, "subscriptions_parcel_user_key");
+        assertIndexed(PostgresSubscriptionStore.FIND_FIRST_SUBSCRIBERS, "parcels_track_number_key");
     }
 
     @Test
@@ -61,7 +64,7 @@ class QueryPlanIT {
 
     @Test
     void drainsTheOutboxOldestFirstFromItsKey() {
-        assertIndexed(PostgresOutbox.LOCK_AND_READ_OLDEST, "outbox_pkey");
+        assertIndexed(PostgresOutbox.OLDEST, "outbox_pkey");
     }
 
     @Test
