@@ -3,6 +3,7 @@ package io.parceltrack.kafka;
 import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.port.out.DeliveryPublisher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,10 +41,14 @@ public final class KafkaDeliveryPublisher implements DeliveryPublisher, AutoClos
 
     @Override
     public void publishDeliveries(List<Delivery> deliveries) {
-        List<ProducerRecord<byte[], byte[]>> records = deliveries.stream()
-                .map(delivery -> TraceHeaders.withCurrentTrace(
-                        new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), BrokerMessageFormat.value(delivery))))
-                .toList();
+        // A fan-out publishes thousands of one event under one trace: what they share is encoded once.
+        DeliveryValues values = new DeliveryValues();
+        byte[] traceparent = TraceHeaders.currentTraceparent();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            records.add(TraceHeaders.withTraceparent(
+                    new ProducerRecord<>(topic, BrokerMessageFormat.key(delivery), values.value(delivery)), traceparent));
+        }
         if (ownsProducer) {
             AcknowledgedSend.sendAll(producer, records);
         } else {

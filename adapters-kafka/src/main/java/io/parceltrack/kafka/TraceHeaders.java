@@ -28,9 +28,21 @@ final class TraceHeaders {
         return record;
     }
 
-    /** {@code record} carrying the trace this thread works in, if any. */
-    static <K, V> ProducerRecord<K, V> withCurrentTrace(ProducerRecord<K, V> record) {
-        return withTrace(record, CurrentTrace.traceparent());
+    /**
+     * The header value naming the trace this thread works in as the parent, or {@code null}; for
+     * many records of one trace, which may share the array (the producer only reads it).
+     */
+    static byte[] currentTraceparent() {
+        String traceparent = CurrentTrace.traceparent();
+        return traceparent == null ? null : traceparent.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code record} with {@code traceparent} (from {@link #currentTraceparent()}) as its header, unless it is {@code null}. */
+    static <K, V> ProducerRecord<K, V> withTraceparent(ProducerRecord<K, V> record, byte[] traceparent) {
+        if (traceparent != null) {
+            record.headers().add(TraceContext.HEADER, traceparent);
+        }
+        return record;
     }
 
     /** The record's {@code traceparent} header as text, or {@code null} if it has none of a sane size. */
