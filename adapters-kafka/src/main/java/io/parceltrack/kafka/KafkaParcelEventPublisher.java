@@ -33,11 +33,7 @@ public final class KafkaParcelEventPublisher implements ParcelEventPublisher, Au
                         new ProducerRecord<>(topic, BrokerMessageFormat.key(event), BrokerMessageFormat.value(event)),
                         event.trace()))
                 .toList();
-        // Not waiting for each record's acknowledgement before the commit: the commit sends what
-        // the producer still holds at once and fails if the broker refused any record, and then
-        // nothing of the transaction becomes visible. Waiting first cost a relay round the
-        // producer's linger and one more round trip.
-        producer.commit(transaction -> AcknowledgedSend.sendAllInTransaction(transaction, records));
+        producer.commit(transaction -> AcknowledgedSend.sendAll(transaction, records));
     }
 
     @Override
