@@ -5,7 +5,6 @@ import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.proto.ProtoMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * Encodes deliveries byte for byte as {@link BrokerMessageFormat#value(Delivery)} does, for a run
@@ -48,12 +47,13 @@ final class DeliveryValues {
         return value;
     }
 
+    /**
+     * Whether {@code delivery} is the template but for its recipient. Built with the canonical
+     * constructor on purpose: a field added to {@link Delivery} does not compile here until it is
+     * placed, so no new field can be shared by mistake.
+     */
     private boolean sameEventAsTemplate(Delivery delivery) {
-        return template != null
-                && template.event().equals(delivery.event())
-                && template.trackNumber().equals(delivery.trackNumber())
-                && template.parcelName().equals(delivery.parcelName())
-                && Objects.equals(template.checkpoint(), delivery.checkpoint())
-                && Objects.equals(template.effect(), delivery.effect());
+        return template != null && delivery.equals(new Delivery(template.event(), delivery.recipient(),
+                template.trackNumber(), template.parcelName(), template.checkpoint(), template.effect()));
     }
 }
