@@ -22,10 +22,7 @@ final class TraceHeaders {
 
     /** {@code record} with a header naming {@code traceparent} as the parent, unless it is {@code null}. */
     static <K, V> ProducerRecord<K, V> withTrace(ProducerRecord<K, V> record, String traceparent) {
-        if (traceparent != null) {
-            record.headers().add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
-        }
-        return record;
+        return withTraceparent(record, headerValue(traceparent));
     }
 
     /**
@@ -33,8 +30,7 @@ final class TraceHeaders {
      * many records of one trace, which may share the array (the producer only reads it).
      */
     static byte[] currentTraceparent() {
-        String traceparent = CurrentTrace.traceparent();
-        return traceparent == null ? null : traceparent.getBytes(StandardCharsets.US_ASCII);
+        return headerValue(CurrentTrace.traceparent());
     }
 
     /** {@code record} with {@code traceparent} (from {@link #currentTraceparent()}) as its header, unless it is {@code null}. */
@@ -43,6 +39,10 @@ final class TraceHeaders {
             record.headers().add(TraceContext.HEADER, traceparent);
         }
         return record;
+    }
+
+    private static byte[] headerValue(String traceparent) {
+        return traceparent == null ? null : traceparent.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The record's {@code traceparent} header as text, or {@code null} if it has none of a sane size. */
