@@ -29,6 +29,7 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
     private final SubscriptionStore subscriptions;
     private final DeliveryPublisher deliveries;
     private final int pageSize;
+    private final int firstPageSize;
     private final Executor pageReader;
 
     /** Reads each next page on the calling thread, after publishing the one before. */
@@ -43,12 +44,26 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
      */
     public NotificationFanOutService(SubscriptionStore subscriptions, DeliveryPublisher deliveries, int pageSize,
             Executor pageReader) {
+        this(subscriptions, deliveries, pageSize, pageSize, pageReader);
+    }
+
+    /**
+     * @param firstPageSize how many subscribers of a parcel are read before its first deliveries are
+     *     published (at most {@code pageSize}): a small first page gets the producer going after a
+     *     short read, and the reader then fetches full pages while it publishes
+     */
+    public NotificationFanOutService(SubscriptionStore subscriptions, DeliveryPublisher deliveries, int pageSize,
+            int firstPageSize, Executor pageReader) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
+        }
+        if (firstPageSize < 1 || firstPageSize > pageSize) {
+            throw new IllegalArgumentException("firstPageSize must be between 1 and pageSize");
         }
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.pageSize = pageSize;
+        this.firstPageSize = firstPageSize;
         this.pageReader = pageReader;
     }
 
@@ -56,7 +71,7 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
     public int fanOut(ParcelEvent event) {
         // A deleted parcel has no subscribers left to tell; only its manager's webhooks hear of it.
         return event.isCheckpoint()
-                ? publishFrom(event, subscriptions.findSubscribers(event.trackNumber(), 0, pageSize), pageSize)
+                ? publishFrom(event, subscriptions.findSubscribers(event.trackNumber(), 0, firstPageSize), firstPageSize)
                 : 0;
     }
 
@@ -64,6 +79,7 @@ public final class NotificationFanOutService implements FanOutParcelEventUseCase
      * Reads the first subscribers of all the batch's parcels in one query. Together they take at
      * most one page: each parcel gets an equal share of it, and whoever has more is paged through as
      * usual when its event comes, so a batch never holds more subscribers in memory than a page.
+     * (The small first page is for a parcel on its own: here one read serves many parcels.)
      */
     @Override
     public FanOutParcelEventUseCase forBatch(List<ParcelEvent> events) {

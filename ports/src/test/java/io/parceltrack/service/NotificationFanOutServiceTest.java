@@ -72,6 +72,29 @@ class NotificationFanOutServiceTest {
     }
 
     @Test
+    void aSmallFirstPageIsFollowedByFullPages() {
+        List<TelegramId> users = newUsers(8);
+        Parcel parcel = parcelFollowedBy(users);
+        ParcelEvent event = Fixtures.event(parcel.trackNumber(), Fixtures.checkpoint(T0, ParcelStatus.IN_TRANSIT));
+
+        int emitted = new NotificationFanOutService(database, recording, 3, 1, Runnable::run).fanOut(event);
+
+        assertThat(emitted).isEqualTo(8);
+        assertThat(batches).extracting(List::size).containsExactly(1, 3, 3, 1);
+        assertThat(batches.stream().flatMap(List::stream).map(Delivery::recipient).toList())
+                .containsExactlyElementsOf(users);
+    }
+
+    @Test
+    void aFirstPageLargerThanAPageIsRefused() {
+        assertThatThrownBy(() -> new NotificationFanOutService(database, recording, 3, 4, Runnable::run))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("firstPageSize");
+        assertThatThrownBy(() -> new NotificationFanOutService(database, recording, 3, 0, Runnable::run))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyDeliveryCarriesTheParcelsStatusAfterTheCheckpoint() {
         Parcel parcel = parcelFollowedBy(newUsers(2));
         Checkpoint late = Fixtures.checkpoint(T0, ParcelStatus.DELIVERED);

@@ -52,9 +52,18 @@ final class KafkaEvents implements EventTransport {
         assembly.lifecycle().add("fan-out page reader", pageReader::shutdownNow);
         ParcelEventFanOutConsumer consumer = new ParcelEventFanOutConsumer(kafka.fanOutConsumer(),
                 deliveries -> new NotificationFanOutService(subscriptions,
-                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize, pageReader));
+                        new FlowMetrics(assembly.metrics().registry()).fannedOut(deliveries), pageSize,
+                        firstPageSize(pageSize), pageReader));
         assembly.add(Component.of("parcel event consumer", consumer::start, () -> consumer.stop(FAN_OUT_STOP_GRACE)));
         assembly.readyWhen("parcel event consumer", consumer::hasJoinedGroup);
+    }
+
+    /**
+     * A tenth of a page: the first deliveries of a parcel followed by thousands leave after a read of
+     * a few hundred rows, and the reader then fetches the full pages while they are published.
+     */
+    static int firstPageSize(int pageSize) {
+        return Math.max(1, pageSize / 10);
     }
 
     @Override
