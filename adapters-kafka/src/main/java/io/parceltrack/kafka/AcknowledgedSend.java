@@ -17,8 +17,8 @@ import org.apache.kafka.common.KafkaException;
  * instead of a wait without end.
  *
  * <p>The producer's linger lets records sent one by one share a request; here the whole batch is
- * already handed over, so it is flushed rather than left to wait out the linger (the outbox relay's
- * every round used to wait those 5 ms before its event left).
+ * already handed over, so it is flushed rather than left to wait out the linger (a lone outbox
+ * event would otherwise wait the full 5 ms, inside the relay's database transaction).
  */
 final class AcknowledgedSend {
     private AcknowledgedSend() {}
