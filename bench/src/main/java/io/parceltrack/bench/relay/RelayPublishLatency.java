@@ -1,5 +1,6 @@
 package io.parceltrack.bench.relay;
 
+import io.parceltrack.bench.report.Distribution;
 import io.parceltrack.bench.report.Figures;
 import io.parceltrack.domain.notification.EventId;
 import io.parceltrack.domain.notification.ParcelEvent;
@@ -14,7 +15,6 @@ import io.parceltrack.kafka.TopicSettings;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -43,11 +43,10 @@ public final class RelayPublishLatency {
             try (KafkaParcelEventPublisher relay = new KafkaParcelEventPublisher(ParcelEventPublisherSettings.defaults(client))) {
                 for (int events : new int[] {1, 20}) {
                     measure(relay, events, WARM_UP_CALLS, random);
-                    double[] millis = measure(relay, events, calls, random);
-                    Arrays.sort(millis);
+                    Distribution millis = Distribution.of(measure(relay, events, calls, random));
                     System.out.printf("publishEvents, %d event(s), %d calls: p50 %s ms, p90 %s ms, p99 %s ms%n", events, calls,
-                            Figures.format(at(millis, 0.50)), Figures.format(at(millis, 0.90)),
-                            Figures.format(at(millis, 0.99)));
+                            Figures.format(millis.median()), Figures.format(millis.percentile(90)),
+                            Figures.format(millis.percentile(99)));
                 }
             }
         }
@@ -72,9 +71,5 @@ public final class RelayPublishLatency {
     private static ParcelEvent event(SplittableRandom random) {
         Checkpoint checkpoint = new Checkpoint(Instant.now(), "Sorting centre, Kazan", "arrived", ParcelStatus.IN_TRANSIT);
         return new ParcelEvent(EventId.random(random), TrackNumber.generate(random), "Phone case", checkpoint, Instant.now());
-    }
-
-    private static double at(double[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
     }
 }
