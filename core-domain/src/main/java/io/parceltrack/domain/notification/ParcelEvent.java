@@ -7,6 +7,7 @@ import io.parceltrack.domain.parcel.CheckpointEffect;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.domain.parcel.TrackNumber;
+import io.parceltrack.domain.validation.TraceText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record ParcelEvent(
         Kind kind, TelegramId manager, ParcelStatus statusBefore, CheckpointEffect effect, String trace) {
 
     /** Longer than any {@code traceparent} this version writes or accepts. */
-    public static final int MAX_TRACE_LENGTH = 128;
+    public static final int MAX_TRACE_LENGTH = TraceText.MAX_LENGTH;
 
     public enum Kind { CHECKPOINT_RECORDED, PARCEL_DELETED }
 
@@ -45,8 +46,7 @@ public record ParcelEvent(
             throw new IllegalArgumentException("a checkpoint event carries its checkpoint and effect, a deletion neither");
         }
         occurredAt = StoredPrecision.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
-        if (trace != null && (trace.isEmpty() || trace.length() > MAX_TRACE_LENGTH
-                || !trace.chars().allMatch(c -> c > ' ' && c < 0x7f))) {
+        if (trace != null && !TraceText.isValid(trace)) {
             throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
         }
     }

@@ -1,5 +1,6 @@
 package io.parceltrack.domain.webhook;
 
+import io.parceltrack.domain.validation.TraceText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,11 +15,10 @@ import java.util.Objects;
 public record ScheduledDelivery(long sequence, WebhookEndpointId endpoint, WebhookMessage message, int attempts,
         Instant enqueuedAt, String trace) {
     /** Longer than any {@code traceparent} this version writes or accepts. */
-    public static final int MAX_TRACE_LENGTH = 128;
+    public static final int MAX_TRACE_LENGTH = TraceText.MAX_LENGTH;
 
     public ScheduledDelivery {
-        if (trace != null && (trace.isEmpty() || trace.length() > MAX_TRACE_LENGTH
-                || !trace.chars().allMatch(c -> c > ' ' && c < 0x7f))) {
+        if (trace != null && !TraceText.isValid(trace)) {
             throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
         }
         Objects.requireNonNull(endpoint, "endpoint");
