@@ -92,6 +92,12 @@ class DatabaseErrorTranslationIT {
                         JOIN pg_class t ON t.oid = c.conrelid
                         JOIN pg_namespace n ON n.oid = t.relnamespace
                         WHERE n.nspname = 'public' AND t.relname NOT LIKE 'flyway_history_%' AND c.contype <> 'n'
+                        UNION ALL
+                        SELECT c.conname
+                        FROM pg_constraint c
+                        JOIN pg_type d ON d.oid = c.contypid
+                        JOIN pg_namespace n ON n.oid = d.typnamespace
+                        WHERE n.nspname = 'public' AND c.contype <> 'n'
                         """)
                 .mapTo(String.class)
                 .list()));
