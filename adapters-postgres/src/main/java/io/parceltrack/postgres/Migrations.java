@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    private static final String CHECKS = "db/checks";
+    /** The callbacks every run shares (db/checks/beforeMigrate.sql); no migrations. */
+    static final String CHECKS = "db/checks";
 
     private Migrations() {}
 

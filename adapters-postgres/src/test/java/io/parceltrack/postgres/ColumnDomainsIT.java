@@ -34,7 +34,7 @@ class ColumnDomainsIT {
         jdbi = Jdbi.create(temporary.jdbcUrl(), "postgres", "");
         Flyway.configure()
                 .dataSource(temporary.jdbcUrl(), "postgres", "")
-                .locations("classpath:" + DatabaseRole.PARCELS.migrationsLocation(), "classpath:db/checks")
+                .locations("classpath:" + DatabaseRole.PARCELS.migrationsLocation(), "classpath:" + Migrations.CHECKS)
                 .table(DatabaseRole.PARCELS.historyTable())
                 .target("8")
                 .load()

@@ -30,9 +30,6 @@ public record ParcelEvent(
         EventId id, TrackNumber trackNumber, String parcelName, Checkpoint checkpoint, Instant occurredAt,
         Kind kind, TelegramId manager, ParcelStatus statusBefore, CheckpointEffect effect, String trace) {
 
-    /** Longer than any {@code traceparent} this version writes or accepts. */
-    public static final int MAX_TRACE_LENGTH = TraceText.MAX_LENGTH;
-
     public enum Kind { CHECKPOINT_RECORDED, PARCEL_DELETED }
 
     public ParcelEvent {
@@ -47,7 +44,7 @@ public record ParcelEvent(
         }
         occurredAt = StoredPrecision.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
         if (trace != null && !TraceText.isValid(trace)) {
-            throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
+            throw new IllegalArgumentException("trace must be 1 to " + TraceText.MAX_LENGTH + " printable ASCII characters");
         }
     }
 

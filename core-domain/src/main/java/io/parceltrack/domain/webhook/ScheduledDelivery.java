@@ -14,12 +14,9 @@ import java.util.Objects;
  */
 public record ScheduledDelivery(long sequence, WebhookEndpointId endpoint, WebhookMessage message, int attempts,
         Instant enqueuedAt, String trace) {
-    /** Longer than any {@code traceparent} this version writes or accepts. */
-    public static final int MAX_TRACE_LENGTH = TraceText.MAX_LENGTH;
-
     public ScheduledDelivery {
         if (trace != null && !TraceText.isValid(trace)) {
-            throw new IllegalArgumentException("trace must be 1 to " + MAX_TRACE_LENGTH + " printable ASCII characters");
+            throw new IllegalArgumentException("trace must be 1 to " + TraceText.MAX_LENGTH + " printable ASCII characters");
         }
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(message, "message");
