@@ -8,39 +8,58 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The unit of work of the parcels database: the checkpoint, the parcel's new status and the outbox
- * event are written in one transaction, on the parcel's row lock. The lock serialises checkpoints
- * of one parcel, so each decision sees the state the previous one left.
+ * event are written together, and only onto the parcel as the decision saw it, so that each
+ * decision sees the state the previous checkpoint of the parcel left.
  *
- * <p>Three round trips: lock and read the parcel, write all three rows in one statement, commit.
- * The lock is held for all of them (a flush included), so every round trip saved is time other
- * checkpoints of the parcel do not wait. Once committed, the {@link OutboxSignal} wakes the relay.
+ * <p>Two round trips when nothing races: read the parcel with its row version, then one statement
+ * that updates the parcel only if its row version is still the one read, and writes the checkpoint
+ * and the event only if it did. The row version is PostgreSQL's {@code xmin}, the transaction that
+ * wrote the row as it is: every committed change of the row replaces it (a row lock does not), and
+ * if a concurrent change commits while the statement waits for the row, the statement checks the
+ * new row and finds another version. Outside a caller's transaction that statement commits on its
+ * own, so the parcel's row is locked for one statement and its commit, not across round trips.
+ *
+ * <p>If the parcel changed in between (another checkpoint of it committed first), the statement
+ * wrote nothing, and the checkpoint is recorded the pessimistic way: lock and read the parcel,
+ * decide again on the state as it now is, write, commit. Every write is thus a decision on the row
+ * it lands on, never on a row that was. Once committed, the {@link OutboxSignal} wakes the relay.
  */
 public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
-    // NO KEY UPDATE rather than UPDATE: the key does not change, so subscribing to the parcel (whose
-    // foreign key check takes a KEY SHARE lock) need not wait for a checkpoint; deleting it still does.
-    static final String LOCK_PARCEL = """
-            SELECT %s
+    static final String READ_PARCEL = """
+            SELECT %s, p.xmin AS row_version
             FROM parcels p
             WHERE p.track_number = ?
-            FOR NO KEY UPDATE
             """.formatted(ParcelRows.PARCEL_COLUMNS);
-    // Data-modifying WITH clauses all run, whether or not the main statement reads them.
-    static final String WRITE_ALL = """
-            WITH checkpoint AS (
-                INSERT INTO checkpoints (parcel_id, checkpoint_time, place, description, status)
-                VALUES (?, ?, ?, ?, ?)
-            ), parcel AS (
+    // NO KEY UPDATE rather than UPDATE: the key does not change, so subscribing to the parcel (whose
+    // foreign key check takes a KEY SHARE lock) need not wait for a checkpoint; deleting it still does.
+    static final String LOCK_PARCEL = READ_PARCEL + "FOR NO KEY UPDATE\n";
+    // The parcel's update comes first and the two inserts take their rows from what it returned:
+    // no parcel updated, nothing inserted. (Data-modifying WITH clauses all run, whether or not the
+    // main statement reads them.) The main statement's row count says which it was.
+    static final String WRITE_IF_UNCHANGED = """
+            WITH parcel AS (
                 UPDATE parcels SET status = ?, last_checkpoint_at = ?
-                WHERE id = ?
+                WHERE id = ? AND xmin = ?::xid
+                RETURNING id
+            ), checkpoint AS (
+                INSERT INTO checkpoints (parcel_id, checkpoint_time, place, description, status)
+                SELECT id, ?, ?, ?, ? FROM parcel
             )
             INSERT INTO outbox (event_id, track_number, payload, trace)
-            VALUES (?, ?, ?, ?)
+            SELECT ?, ?, ?, ? FROM parcel
             """;
 
-    private record LockedParcel(long id, Parcel parcel) {}
+    /** A parcel as stored: its row's id and version, and the parcel. */
+    private record StoredParcel(long id, String rowVersion, Parcel parcel) {}
+
+    /** The first, optimistic attempt: recorded (or no such parcel), or the parcel changed under it. */
+    private record Attempt(Optional<CheckpointRecord> recorded, boolean parcelChanged) {
+        static final Attempt CHANGED = new Attempt(Optional.empty(), true);
+    }
 
     private final TranslatedJdbi db;
     private final PostgresOutbox outbox;
@@ -55,50 +74,82 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
     }
 
     /**
-     * Plain JDBC on the transaction's connection: this runs once per checkpoint, and JDBI's statement
-     * machinery cost about as much CPU here as the driver's work (see docs/BENCHMARKS.md).
+     * Plain JDBC on the handle's connection: this runs once per checkpoint, and JDBI's statement
+     * machinery cost about as much CPU here as the driver's work (see docs/BENCHMARKS.md). Inside a
+     * caller's transaction (an idempotency key's) both attempts join it.
      */
     @Override
     public Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision) {
+        Attempt attempt = db.withHandleOnConnection((handle, connection) -> {
+            Optional<StoredParcel> read = read(connection, READ_PARCEL, trackNumber);
+            if (read.isEmpty()) {
+                return new Attempt(Optional.empty(), false);
+            }
+            steps.reached(UnitOfWorkSteps.Step.PARCEL_READ, handle);
+            CheckpointRecord record = decision.decide(read.get().parcel());
+            if (!writeIfUnchanged(connection, read.get(), record)) {
+                return Attempt.CHANGED;
+            }
+            recorded(handle);
+            return new Attempt(Optional.of(record), false);
+        });
+        return attempt.parcelChanged() ? recordLocked(trackNumber, decision) : attempt.recorded();
+    }
+
+    private Optional<CheckpointRecord> recordLocked(TrackNumber trackNumber, CheckpointDecision decision) {
         return db.inTransactionOnConnection((handle, connection) -> {
-            Optional<LockedParcel> locked = lock(connection, trackNumber);
+            Optional<StoredParcel> locked = read(connection, LOCK_PARCEL, trackNumber);
             if (locked.isEmpty()) {
                 return Optional.empty();
             }
-            steps.reached(UnitOfWorkSteps.Step.PARCEL_LOCKED, handle);
+            steps.reached(UnitOfWorkSteps.Step.PARCEL_READ, handle);
             CheckpointRecord record = decision.decide(locked.get().parcel());
-            store(connection, locked.get().id(), record);
-            steps.reached(UnitOfWorkSteps.Step.ROWS_WRITTEN, handle);
-            // Runs after the commit of the transaction this one may be part of (see PostgresIdempotencyStore).
-            handle.afterCommit(signal::recorded);
+            if (!writeIfUnchanged(connection, locked.get(), record)) {
+                throw new IllegalStateException("parcel " + trackNumber + " changed under its row lock");
+            }
+            recorded(handle);
             return Optional.of(record);
         });
     }
 
-    private static Optional<LockedParcel> lock(Connection connection, TrackNumber trackNumber) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(LOCK_PARCEL)) {
+    /** The rows are written; the relay is told once they are committed. */
+    private void recorded(Handle handle) {
+        steps.reached(UnitOfWorkSteps.Step.ROWS_WRITTEN, handle);
+        if (handle.isInTransaction()) {
+            // Runs after the commit of the transaction this one is part of (see PostgresIdempotencyStore).
+            handle.afterCommit(signal::recorded);
+        } else {
+            signal.recorded();
+        }
+    }
+
+    private static Optional<StoredParcel> read(Connection connection, String sql, TrackNumber trackNumber)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, trackNumber.value());
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new LockedParcel(row.getLong("id"), ParcelRows.parcel(row))) : Optional.empty();
+                return row.next()
+                        ? Optional.of(new StoredParcel(row.getLong("id"), row.getString("row_version"), ParcelRows.parcel(row)))
+                        : Optional.empty();
             }
         }
     }
 
-    private void store(Connection connection, long parcelId, CheckpointRecord record) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(WRITE_ALL)) {
-            statement.setLong(1, parcelId);
-            statement.setObject(2, Columns.timestamp(record.checkpoint().time()));
-            statement.setString(3, record.checkpoint().place());
-            statement.setString(4, record.checkpoint().description());
-            statement.setString(5, record.checkpoint().status().name());
-            statement.setString(6, record.parcel().status().name());
-            statement.setObject(7, Columns.timestamp(record.parcel().lastCheckpointAt()));
-            statement.setLong(8, parcelId);
+    private boolean writeIfUnchanged(Connection connection, StoredParcel stored, CheckpointRecord record) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(WRITE_IF_UNCHANGED)) {
+            statement.setString(1, record.parcel().status().name());
+            statement.setObject(2, Columns.timestamp(record.parcel().lastCheckpointAt()));
+            statement.setLong(3, stored.id());
+            statement.setString(4, stored.rowVersion());
+            statement.setObject(5, Columns.timestamp(record.checkpoint().time()));
+            statement.setString(6, record.checkpoint().place());
+            statement.setString(7, record.checkpoint().description());
+            statement.setString(8, record.checkpoint().status().name());
             statement.setObject(9, record.event().id().value());
             statement.setString(10, record.event().trackNumber().value());
             statement.setBytes(11, outbox.payload(record.event()));
             statement.setString(12, record.event().trace());
-            statement.executeUpdate();
+            return statement.executeUpdate() == 1;
         }
     }
 }

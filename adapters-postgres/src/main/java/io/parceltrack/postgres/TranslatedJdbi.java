@@ -42,7 +42,7 @@ final class TranslatedJdbi {
         }
     }
 
-    /** Work in a transaction that talks JDBC on the handle's connection. */
+    /** Work that talks JDBC on a handle's connection. */
     @FunctionalInterface
     interface ConnectionWork<R> {
         R run(Handle handle, Connection connection) throws SQLException;
@@ -55,14 +55,27 @@ final class TranslatedJdbi {
      * The transaction, its callbacks and nesting stay JDBI's; failures are translated the same way.
      */
     <R> R inTransactionOnConnection(ConnectionWork<R> work) {
+        return onConnection(work, true);
+    }
+
+    /**
+     * As {@link #inTransactionOnConnection}, without a transaction of its own: inside a caller's
+     * transaction the work joins it, otherwise each statement commits on its own.
+     */
+    <R> R withHandleOnConnection(ConnectionWork<R> work) {
+        return onConnection(work, false);
+    }
+
+    private <R> R onConnection(ConnectionWork<R> work, boolean transaction) {
+        HandleCallback<R, RuntimeException> callback = handle -> {
+            try {
+                return work.run(handle, handle.getConnection());
+            } catch (SQLException e) {
+                throw new FailedOnConnection(e);
+            }
+        };
         try {
-            return jdbi.inTransaction(handle -> {
-                try {
-                    return work.run(handle, handle.getConnection());
-                } catch (SQLException e) {
-                    throw new FailedOnConnection(e);
-                }
-            });
+            return transaction ? jdbi.inTransaction(callback) : jdbi.withHandle(callback);
         } catch (JdbiException e) {
             throw SqlFailures.translate(e);
         } catch (FailedOnConnection e) {

@@ -14,9 +14,9 @@ interface UnitOfWorkSteps {
     enum Step {
         /** The idempotency key is locked by this transaction; the work has not started. */
         KEY_LOCKED,
-        /** The checkpoint's parcel row is locked and read; nothing is written yet. */
-        PARCEL_LOCKED,
-        /** The checkpoint, the parcel's status and the outbox event are written, not committed. */
+        /** The checkpoint's parcel is read (on the pessimistic path also locked); nothing is written yet. */
+        PARCEL_READ,
+        /** The checkpoint, the parcel's status and the outbox event are written (committed only if no caller's transaction holds them). */
         ROWS_WRITTEN,
         /** The work returned; its answer is not written yet. */
         WORK_DONE,

@@ -1,7 +1,23 @@
 package io.parceltrack.postgres;
 
-import io.parceltrack.contract.RecordCheckpointContract;
+import static io.parceltrack.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parceltrack.contract.Fixtures;
 import io.parceltrack.contract.ParcelPorts;
+import io.parceltrack.contract.RecordCheckpointContract;
+import io.parceltrack.domain.parcel.Checkpoint;
+import io.parceltrack.domain.parcel.Parcel;
+import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.port.out.RecordCheckpointPort.CheckpointRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
@@ -11,5 +27,107 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
     @Override
     protected ParcelPorts newParcelPorts() {
         return ParcelPortsOnPostgres.of(DATABASE.database());
+    }
+
+    /** Runs {@code action} once, the first time a checkpoint's parcel has been read. */
+    private static final class BetweenReadAndWrite implements UnitOfWorkSteps {
+        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private final Consumer<Handle> action;
+
+        BetweenReadAndWrite(Consumer<Handle> action) {
+            this.action = action;
+        }
+
+        @Override
+        public void reached(Step step, Handle handle) {
+            if (step == Step.PARCEL_READ && armed.compareAndSet(true, false)) {
+                action.accept(handle);
+            }
+        }
+    }
+
+    private static Parcel storedParcel(ParcelStores stores) {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        stores.parcels().insertParcel(parcel);
+        return parcel;
+    }
+
+    private static int rows(String sql, Parcel parcel) {
+        return DATABASE.jdbi().withHandle(handle -> handle.createQuery(sql)
+                .bind("trackNumber", parcel.trackNumber().value()).mapTo(Integer.class).one());
+    }
+
+    private static int checkpointsOf(Parcel parcel) {
+        return rows("SELECT count(*) FROM checkpoints c JOIN parcels p ON p.id = c.parcel_id WHERE p.track_number = :trackNumber", parcel);
+    }
+
+    private static int eventsOf(Parcel parcel) {
+        return rows("SELECT count(*) FROM outbox WHERE track_number = :trackNumber", parcel);
+    }
+
+    @Test
+    void aCheckpointWhoseParcelChangedAfterItsReadIsDecidedAgainOnTheNewState() {
+        Checkpoint later = Fixtures.checkpoint(T0.plusSeconds(120), ParcelStatus.IN_TRANSIT);
+        Checkpoint earlier = Fixtures.checkpoint(T0.plusSeconds(60), ParcelStatus.PENDING);
+        // Another process's checkpoint of the same parcel commits between our read and our write.
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
+            Parcel parcel = storedParcel(others);
+            ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF, new BetweenReadAndWrite(handle ->
+                    others.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, later))));
+            List<Parcel> decidedOn = new ArrayList<>();
+
+            Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
+                decidedOn.add(current);
+                return Fixtures.recordFor(current, earlier);
+            });
+
+            assertThat(decidedOn).extracting(Parcel::status).containsExactly(ParcelStatus.PENDING, ParcelStatus.IN_TRANSIT);
+            // Decided on the stale state, ours would have set the parcel back to PENDING at T0+60.
+            assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.IN_TRANSIT);
+            Parcel stored = others.parcels().findParcel(parcel.trackNumber()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(ParcelStatus.IN_TRANSIT);
+            assertThat(stored.lastCheckpointAt()).isEqualTo(later.time());
+            assertThat(checkpointsOf(parcel)).isEqualTo(2);
+            assertThat(eventsOf(parcel)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aParcelDeletedAfterTheReadGetsNoCheckpointAndNoEvent() {
+        ParcelStores others = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+        Parcel parcel = storedParcel(others);
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF, new BetweenReadAndWrite(handle ->
+                DATABASE.jdbi().useHandle(admin -> admin.createUpdate("DELETE FROM parcels WHERE track_number = :trackNumber")
+                        .bind("trackNumber", parcel.trackNumber().value()).execute())));
+
+        Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(60), ParcelStatus.IN_TRANSIT)));
+
+        assertThat(recorded).isEmpty();
+        assertThat(eventsOf(parcel)).isZero();
+        // The parcel's own checkpoints went with it (cascade); the test's database holds no other.
+        int checkpoints = DATABASE.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM checkpoints")
+                .mapTo(Integer.class).one());
+        assertThat(checkpoints).isZero();
+    }
+
+    @Test
+    void theParcelIsNotLockedWhileTheDecisionIsMade() {
+        ParcelStores others = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+        Parcel parcel = storedParcel(others);
+        List<Boolean> lockableMeanwhile = new ArrayList<>();
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF, new BetweenReadAndWrite(handle ->
+                lockableMeanwhile.add(DATABASE.jdbi().withHandle(admin -> admin.inTransaction(transaction -> transaction
+                        .createQuery("SELECT id FROM parcels WHERE track_number = :trackNumber FOR NO KEY UPDATE SKIP LOCKED")
+                        .bind("trackNumber", parcel.trackNumber().value()).mapTo(Long.class).findOne().isPresent())))));
+        Instant time = T0.plusSeconds(60);
+
+        ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(time, ParcelStatus.IN_TRANSIT)));
+
+        assertThat(lockableMeanwhile).containsExactly(true);
+        assertThat(checkpointsOf(parcel)).isEqualTo(1);
+        assertThat(eventsOf(parcel)).isEqualTo(1);
     }
 }

@@ -35,6 +35,7 @@ class QueryPlanIT {
     @Test
     void findsAParcelByTrackNumberThroughItsUniqueIndex() {
         assertIndexed(PostgresParcelStore.FIND, "parcels_track_number_key");
+        assertIndexed(PostgresCheckpointRecorder.READ_PARCEL.replace("?", ":trackNumber"), "parcels_track_number_key");
         assertIndexed(PostgresCheckpointRecorder.LOCK_PARCEL.replace("?", ":trackNumber"), "parcels_track_number_key");
     }
 

@@ -36,10 +36,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The unit of work of the parcels database: {@link ManagerParcelService#addCheckpoint} through
- * {@code PostgresCheckpointRecorder} (lock the parcel row, insert the checkpoint, update the parcel,
- * append the outbox event, commit) on a fresh database of the test server. Run it with {@code -t 1}
- * and {@code -t 8}: each writer either has a parcel of its own or all share one, whose row lock
- * then serialises them. Two yardsticks in the same run: a round trip through the same connection
+ * {@code PostgresCheckpointRecorder} (read the parcel, then one statement that updates it, inserts the
+ * checkpoint and appends the outbox event if the parcel is unchanged, committing as it ends; lock,
+ * decide again and write when it changed) on a fresh database of the test server. Run it with
+ * {@code -t 1} and {@code -t 8}: each writer either has a parcel of its own or all share one, whose
+ * row then serialises them (and makes most of their first attempts lose the race). Two yardsticks in the same run: a round trip through the same connection
  * pool (pgjdbc's validity check, an empty statement, as cheap as {@code SELECT 1}) and the commit
  * of a one-row insert, which pays the same WAL flush as a checkpoint does. Scores are operations per
  * second summed over all writers.

@@ -14,15 +14,20 @@ import java.util.Optional;
 public interface RecordCheckpointPort {
 
     /**
-     * Locks the parcel against concurrent changes, asks {@code decision} what to record, and stores
-     * it: the checkpoint, the parcel's new state and the event, atomically. If {@code decision}
-     * throws, nothing is stored and the exception propagates. Empty if the parcel is absent.
+     * Asks {@code decision} what to record on the parcel as stored, and stores it: the checkpoint,
+     * the parcel's new state and the event, atomically, and only onto the state it was decided on.
+     * Concurrent checkpoints of one parcel are thus serialised; one that loses a race is decided
+     * again on the state the winner left. If {@code decision} throws, nothing is stored and the
+     * exception propagates. Empty if the parcel is absent.
      */
     Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision);
 
     @FunctionalInterface
     interface CheckpointDecision {
-        /** Decides from the parcel as currently stored; must not have side effects of its own. */
+        /**
+         * Decides from the parcel as currently stored; must not have side effects of its own, as it
+         * may be asked again when the parcel changed before its answer was stored.
+         */
         CheckpointRecord decide(Parcel current);
     }
 
