@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,15 +17,21 @@ import java.util.concurrent.TimeUnit;
  * CPU time of the PostgreSQL backends serving some databases, and only those: the server is shared
  * with other work on this machine. Backends come and go (pgbench opens its own per run), so a
  * sampler looks up their pids every 100 ms and keeps the last CPU reading of each; what a backend
- * used in its last 100 ms before it ended is lost, which is negligible over a round of seconds.
+ * used in its last 100 ms before it ended is lost, which is negligible over a round of seconds. A
+ * backend is known by its pid and start time: pids are handed out again (this machine's
+ * {@code pid_max} is 32,768, and every JVM thread takes one), and a new backend on an old pid must not
+ * be mistaken for the old one, whose reading would hide the new one's until it caught up.
  * Each backend is also labelled with its client's {@code application_name} (or its backend type,
  * e.g. an autovacuum worker), so a round's database CPU can be split by who asked for it.
  */
 final class BackendCpu implements AutoCloseable {
     private final String adminUrl;
     private final Set<String> databases;
-    private final Map<Long, Long> lastSeen = new HashMap<>();
-    private final Map<Long, String> labels = new HashMap<>();
+    /** One backend process: a pid, and when the process holding it started. */
+    private record Backend(long pid, long startTicks) {}
+
+    private final Map<Backend, Long> lastSeen = new HashMap<>();
+    private final Map<Backend, String> labels = new HashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "backend-cpu");
         thread.setDaemon(true);
@@ -54,7 +59,7 @@ final class BackendCpu implements AutoCloseable {
     synchronized Map<String, Long> nanosByClient() {
         sampleNow();
         Map<String, Long> byClient = new TreeMap<>();
-        lastSeen.forEach((pid, cpu) -> byClient.merge(labels.getOrDefault(pid, "unknown"), cpu, Long::sum));
+        lastSeen.forEach((backend, cpu) -> byClient.merge(labels.getOrDefault(backend, "unknown"), cpu, Long::sum));
         return byClient;
     }
 
@@ -63,16 +68,18 @@ final class BackendCpu implements AutoCloseable {
     }
 
     private void sampleNow() {
-        for (long pid : pids()) {
-            long cpu = CpuClock.nanos(pid);
+        backends().forEach((backend, label) -> {
+            long cpu = CpuClock.nanos(backend.pid());
+            // A backend that ended after the start time was read reads 0 here and is left as it was.
             if (cpu > 0) {
-                lastSeen.merge(pid, cpu, Math::max);
+                lastSeen.merge(backend, cpu, Math::max);
+                labels.putIfAbsent(backend, label);
             }
-        }
+        });
     }
 
-    private Set<Long> pids() {
-        Set<Long> pids = new HashSet<>();
+    private Map<Backend, String> backends() {
+        Map<Backend, String> backends = new HashMap<>();
         String query = "SELECT pid, datname, coalesce(nullif(application_name, ''), backend_type) FROM pg_stat_activity"
                 + " WHERE datname IS NOT NULL";
         try {
@@ -82,16 +89,16 @@ final class BackendCpu implements AutoCloseable {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) {
-                    if (databases.contains(rows.getString(2))) {
-                        pids.add(rows.getLong(1));
-                        labels.putIfAbsent(rows.getLong(1), rows.getString(3));
+                    long started = databases.contains(rows.getString(2)) ? CpuClock.startTicks(rows.getLong(1)) : 0;
+                    if (started > 0) {
+                        backends.put(new Backend(rows.getLong(1), started), rows.getString(3));
                     }
                 }
             }
         } catch (SQLException e) {
             connection = null;
         }
-        return pids;
+        return backends;
     }
 
     @Override

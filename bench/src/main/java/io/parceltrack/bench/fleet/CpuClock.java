@@ -28,6 +28,20 @@ final class CpuClock {
         }
     }
 
+    /**
+     * When the process started, in clock ticks since boot; 0 once it has gone. With the pid, it names
+     * one process: the kernel hands out a pid again once the process holding it has ended.
+     */
+    static long startTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // starttime is field 22, index 19 after the name.
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
     static long nanos(Collection<Long> pids) {
         return pids.stream().mapToLong(CpuClock::nanos).sum();
     }

@@ -44,7 +44,7 @@ final class Pgbench implements AutoCloseable {
     private final TemporaryDatabase database;
     private final Path directory;
     private final Path script;
-    private long lastClientCpuNanos;
+    private long clientCpuNanos;
 
     private Pgbench(TemporaryDatabase database, Path directory, Path script) {
         this.database = database;
@@ -83,9 +83,12 @@ final class Pgbench implements AutoCloseable {
         }
     }
 
-    /** The CPU time of the pgbench client process in the last run (its backends are measured apart). */
-    long lastClientCpuNanos() {
-        return lastClientCpuNanos;
+    /**
+     * The CPU time of the pgbench client processes of all runs so far (their backends are measured
+     * apart): a running total, so that the difference of two readings is what the runs in between used.
+     */
+    long clientCpuNanos() {
+        return clientCpuNanos;
     }
 
     String databaseName() {
@@ -125,7 +128,7 @@ final class Pgbench implements AutoCloseable {
                     throw new IllegalStateException("pgbench did not end; see " + output);
                 }
             }
-            lastClientCpuNanos = clientCpu;
+            clientCpuNanos += clientCpu;
             String text = Files.readString(output, StandardCharsets.UTF_8);
             Matcher tps = TPS.matcher(text);
             if (process.exitValue() != 0 || !tps.find()) {

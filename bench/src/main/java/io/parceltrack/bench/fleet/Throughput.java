@@ -45,7 +45,7 @@ final class Throughput {
         long broker = fleet.brokerPid();
         apiCpu.add("kafka broker", () -> CpuClock.nanos(broker));
         apiCpu.add("postgresql (our databases)", fleetBackends::nanos);
-        anchorCpu.add("pgbench client", pgbench::lastClientCpuNanos);
+        anchorCpu.add("pgbench client", pgbench::clientCpuNanos);
         anchorCpu.add("postgresql (pgbench database)", pgbenchBackends::nanos);
     }
 
