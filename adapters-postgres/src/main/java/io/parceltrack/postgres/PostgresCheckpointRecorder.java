@@ -26,7 +26,9 @@ import org.jdbi.v3.core.Handle;
  * <p>If the parcel changed in between (another checkpoint of it committed first), the statement
  * wrote nothing, and the checkpoint is recorded the pessimistic way: lock and read the parcel,
  * decide again on the state as it now is, write, commit. Every write is thus a decision on the row
- * it lands on, never on a row that was. Once committed, the {@link OutboxSignal} wakes the relay.
+ * it lands on, never on a row that was. For a second after such a lost race, checkpoints of that
+ * parcel take the pessimistic path at once ({@link ContendedParcels}). Once committed, the
+ * {@link OutboxSignal} wakes the relay.
  */
 public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
     static final String READ_PARCEL = """
@@ -65,6 +67,7 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
     private final PostgresOutbox outbox;
     private final OutboxSignal signal;
     private final UnitOfWorkSteps steps;
+    private final ContendedParcels contended = new ContendedParcels();
 
     PostgresCheckpointRecorder(TranslatedJdbi db, PostgresOutbox outbox, OutboxSignal signal, UnitOfWorkSteps steps) {
         this.db = db;
@@ -80,6 +83,9 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
      */
     @Override
     public Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision) {
+        if (contended.isContended(trackNumber)) {
+            return recordLocked(trackNumber, decision);
+        }
         Attempt attempt = db.withHandleOnConnection((handle, connection) -> {
             Optional<StoredParcel> read = read(connection, READ_PARCEL, trackNumber);
             if (read.isEmpty()) {
@@ -93,7 +99,11 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
             recorded(handle);
             return new Attempt(Optional.of(record), false);
         });
-        return attempt.parcelChanged() ? recordLocked(trackNumber, decision) : attempt.recorded();
+        if (attempt.parcelChanged()) {
+            contended.lostRace(trackNumber);
+            return recordLocked(trackNumber, decision);
+        }
+        return attempt.recorded();
     }
 
     private Optional<CheckpointRecord> recordLocked(TrackNumber trackNumber, CheckpointDecision decision) {

@@ -11,7 +11,9 @@ import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
 import io.parceltrack.port.out.RecordCheckpointPort.CheckpointRecord;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +46,29 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
                 action.accept(handle);
             }
         }
+    }
+
+    /** Runs the next of its actions each time a checkpoint's parcel has been read (locked or not). */
+    private static final class AtEachRead implements UnitOfWorkSteps {
+        private final Deque<Consumer<Handle>> actions;
+
+        @SafeVarargs
+        AtEachRead(Consumer<Handle>... actions) {
+            this.actions = new ArrayDeque<>(List.of(actions));
+        }
+
+        @Override
+        public void reached(Step step, Handle handle) {
+            if (step == Step.PARCEL_READ && !actions.isEmpty()) {
+                actions.poll().accept(handle);
+            }
+        }
+    }
+
+    private static boolean lockableElsewhere(Parcel parcel) {
+        return DATABASE.jdbi().withHandle(admin -> admin.inTransaction(transaction -> transaction
+                .createQuery("SELECT id FROM parcels WHERE track_number = :trackNumber FOR NO KEY UPDATE SKIP LOCKED")
+                .bind("trackNumber", parcel.trackNumber().value()).mapTo(Long.class).findOne().isPresent()));
     }
 
     private static Parcel storedParcel(ParcelStores stores) {
@@ -117,10 +142,8 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
         ParcelStores others = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
         Parcel parcel = storedParcel(others);
         List<Boolean> lockableMeanwhile = new ArrayList<>();
-        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF, new BetweenReadAndWrite(handle ->
-                lockableMeanwhile.add(DATABASE.jdbi().withHandle(admin -> admin.inTransaction(transaction -> transaction
-                        .createQuery("SELECT id FROM parcels WHERE track_number = :trackNumber FOR NO KEY UPDATE SKIP LOCKED")
-                        .bind("trackNumber", parcel.trackNumber().value()).mapTo(Long.class).findOne().isPresent())))));
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF,
+                new BetweenReadAndWrite(handle -> lockableMeanwhile.add(lockableElsewhere(parcel))));
         Instant time = T0.plusSeconds(60);
 
         ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
@@ -129,5 +152,30 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
         assertThat(lockableMeanwhile).containsExactly(true);
         assertThat(checkpointsOf(parcel)).isEqualTo(1);
         assertThat(eventsOf(parcel)).isEqualTo(1);
+    }
+
+    @Test
+    void afterALostRaceTheParcelsNextCheckpointTakesTheRowLockAtOnce() {
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
+            Parcel parcel = storedParcel(others);
+            List<Boolean> lockableWhileDeciding = new ArrayList<>();
+            ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF, new AtEachRead(
+                    // First checkpoint: another process's checkpoint commits after our read...
+                    handle -> others.checkpoints().recordCheckpoint(parcel.trackNumber(), current ->
+                            Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT))),
+                    // ...so it is read again under the lock; the second checkpoint goes straight there.
+                    handle -> lockableWhileDeciding.add(lockableElsewhere(parcel)),
+                    handle -> lockableWhileDeciding.add(lockableElsewhere(parcel))));
+
+            ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.IN_TRANSIT)));
+            ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.IN_TRANSIT)));
+
+            assertThat(lockableWhileDeciding).containsExactly(false, false);
+            assertThat(checkpointsOf(parcel)).isEqualTo(3);
+            assertThat(eventsOf(parcel)).isEqualTo(3);
+        }
     }
 }
