@@ -58,8 +58,9 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
     /** A parcel as stored: its row's id and version, and the parcel. */
     private record StoredParcel(long id, String rowVersion, Parcel parcel) {}
 
-    /** The first, optimistic attempt: recorded (or no such parcel), or the parcel changed under it. */
+    /** One attempt: recorded, no such parcel, or the parcel changed since it was read. */
     private record Attempt(Optional<CheckpointRecord> recorded, boolean parcelChanged) {
+        static final Attempt ABSENT = new Attempt(Optional.empty(), false);
         static final Attempt CHANGED = new Attempt(Optional.empty(), true);
     }
 
@@ -83,43 +84,37 @@ public final class PostgresCheckpointRecorder implements RecordCheckpointPort {
      */
     @Override
     public Optional<CheckpointRecord> recordCheckpoint(TrackNumber trackNumber, CheckpointDecision decision) {
-        if (contended.isContended(trackNumber)) {
-            return recordLocked(trackNumber, decision);
-        }
-        Attempt attempt = db.withHandleOnConnection((handle, connection) -> {
-            Optional<StoredParcel> read = read(connection, READ_PARCEL, trackNumber);
-            if (read.isEmpty()) {
-                return new Attempt(Optional.empty(), false);
+        if (!contended.isContended(trackNumber)) {
+            Attempt optimistic = db.withHandleOnConnection(
+                    (handle, connection) -> attempt(handle, connection, READ_PARCEL, trackNumber, decision));
+            if (!optimistic.parcelChanged()) {
+                return optimistic.recorded();
             }
-            steps.reached(UnitOfWorkSteps.Step.PARCEL_READ, handle);
-            CheckpointRecord record = decision.decide(read.get().parcel());
-            if (!writeIfUnchanged(connection, read.get(), record)) {
-                return Attempt.CHANGED;
-            }
-            recorded(handle);
-            return new Attempt(Optional.of(record), false);
-        });
-        if (attempt.parcelChanged()) {
             contended.lostRace(trackNumber);
-            return recordLocked(trackNumber, decision);
         }
-        return attempt.recorded();
-    }
-
-    private Optional<CheckpointRecord> recordLocked(TrackNumber trackNumber, CheckpointDecision decision) {
         return db.inTransactionOnConnection((handle, connection) -> {
-            Optional<StoredParcel> locked = read(connection, LOCK_PARCEL, trackNumber);
-            if (locked.isEmpty()) {
-                return Optional.empty();
-            }
-            steps.reached(UnitOfWorkSteps.Step.PARCEL_READ, handle);
-            CheckpointRecord record = decision.decide(locked.get().parcel());
-            if (!writeIfUnchanged(connection, locked.get(), record)) {
+            Attempt locked = attempt(handle, connection, LOCK_PARCEL, trackNumber, decision);
+            if (locked.parcelChanged()) {
                 throw new IllegalStateException("parcel " + trackNumber + " changed under its row lock");
             }
-            recorded(handle);
-            return Optional.of(record);
+            return locked.recorded();
         });
+    }
+
+    /** Reads the parcel with {@code readSql} (locking it or not), asks the decision, writes if unchanged. */
+    private Attempt attempt(Handle handle, Connection connection, String readSql, TrackNumber trackNumber,
+            CheckpointDecision decision) throws SQLException {
+        Optional<StoredParcel> stored = read(connection, readSql, trackNumber);
+        if (stored.isEmpty()) {
+            return Attempt.ABSENT;
+        }
+        steps.reached(UnitOfWorkSteps.Step.PARCEL_READ, handle);
+        CheckpointRecord record = decision.decide(stored.get().parcel());
+        if (!writeIfUnchanged(connection, stored.get(), record)) {
+            return Attempt.CHANGED;
+        }
+        recorded(handle);
+        return new Attempt(Optional.of(record), false);
     }
 
     /** The rows are written; the relay is told once they are committed. */

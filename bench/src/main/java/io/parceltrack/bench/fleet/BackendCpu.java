@@ -68,18 +68,16 @@ final class BackendCpu implements AutoCloseable {
     }
 
     private void sampleNow() {
-        backends().forEach((backend, label) -> {
-            long cpu = CpuClock.nanos(backend.pid());
-            // A backend that ended after the start time was read reads 0 here and is left as it was.
-            if (cpu > 0) {
-                lastSeen.merge(backend, cpu, Math::max);
-                labels.putIfAbsent(backend, label);
-            }
-        });
+        backends().forEach((pid, label) -> CpuClock.sample(pid).ifPresent(sample -> {
+            Backend backend = new Backend(pid, sample.startTicks());
+            lastSeen.merge(backend, sample.nanos(), Math::max);
+            labels.putIfAbsent(backend, label);
+        }));
     }
 
-    private Map<Backend, String> backends() {
-        Map<Backend, String> backends = new HashMap<>();
+    /** The pids of the backends of our databases now, with their clients' labels. */
+    private Map<Long, String> backends() {
+        Map<Long, String> backends = new HashMap<>();
         String query = "SELECT pid, datname, coalesce(nullif(application_name, ''), backend_type) FROM pg_stat_activity"
                 + " WHERE datname IS NOT NULL";
         try {
@@ -89,9 +87,8 @@ final class BackendCpu implements AutoCloseable {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) {
-                    long started = databases.contains(rows.getString(2)) ? CpuClock.startTicks(rows.getLong(1)) : 0;
-                    if (started > 0) {
-                        backends.put(new Backend(rows.getLong(1), started), rows.getString(3));
+                    if (databases.contains(rows.getString(2))) {
+                        backends.put(rows.getLong(1), rows.getString(3));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * CPU time (user + system, all threads) of a Linux process, read from {@code /proc/<pid>/stat}.
@@ -15,31 +16,29 @@ final class CpuClock {
 
     private CpuClock() {}
 
-    /** CPU nanoseconds the process used so far; 0 once it has gone (its time is then lost). */
-    static long nanos(long pid) {
+    /**
+     * A process's start time and CPU so far, from one read of its {@code stat}. With the pid, the start
+     * time names one process: the kernel hands out a pid again once the process holding it has ended.
+     */
+    record Sample(long startTicks, long nanos) {}
+
+    /** The process's sample; empty once it has gone (its time is then lost). */
+    static Optional<Sample> sample(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+            // The command name (field 2) may hold spaces; the fields after it are plain numbers:
+            // state(3) ... utime(14) stime(15) ... starttime(22), i.e. index 11, 12 and 19 here.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // After the name: state(3) ... utime(14) stime(15), i.e. index 11 and 12 here.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            return Optional.of(new Sample(Long.parseLong(fields[19]), nanos));
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return Optional.empty();
         }
     }
 
-    /**
-     * When the process started, in clock ticks since boot; 0 once it has gone. With the pid, it names
-     * one process: the kernel hands out a pid again once the process holding it has ended.
-     */
-    static long startTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // starttime is field 22, index 19 after the name.
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+    /** CPU nanoseconds the process used so far; 0 once it has gone (its time is then lost). */
+    static long nanos(long pid) {
+        return sample(pid).map(Sample::nanos).orElse(0L);
     }
 
     static long nanos(Collection<Long> pids) {
