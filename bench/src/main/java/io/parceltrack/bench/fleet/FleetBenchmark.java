@@ -21,7 +21,7 @@ import java.util.List;
  *     [--clients 1,8,16] [--rounds 3] [--round-seconds 10] [--warmup-seconds 60] [--parcels 1000] \
  *     [--subscribers 10000] [--fan-out-warmup 5] [--fan-out-rounds 5] [--latency-samples 60] [--profile false] \
  *     [--app-jvm-options "-Xms256m -Xmx512m"] [--broker-jvm-options "(the test broker's)"] \
- *     [--output bench/target/fleet] [--jar apps/target/parceltrack.jar]
+ *     [--output bench/target/fleet] [--jar apps/target/parceltrack.jar] [--phases throughput,chat,fan-out]
  * </pre>
  *
  * What it measures, in this order: the load generator against {@code /health/live} (it must be far
@@ -79,11 +79,18 @@ public final class FleetBenchmark {
 
             Throughput throughput = new Throughput(fleet, pgbench, token, options, out);
             throughput.generatorCheck();
+            // Whatever is measured: the request path of a cold JVM costs several times its warm CPU.
             throughput.warmUp();
-            double sixteen = throughput.closedLoops();
-            throughput.openLoops(sixteen / 2);
-            new ChatLatency(fleet, token, options, out).measure();
-            new FanOut(fleet, token, options, out).measure();
+            if (options.phases().contains("throughput")) {
+                double sixteen = throughput.closedLoops();
+                throughput.openLoops(sixteen / 2);
+            }
+            if (options.phases().contains("chat")) {
+                new ChatLatency(fleet, token, options, out).measure();
+            }
+            if (options.phases().contains("fan-out")) {
+                new FanOut(fleet, token, options, out).measure();
+            }
         }
         out.println("done, load average " + loadAverage());
     }

@@ -10,7 +10,10 @@ import java.util.Map;
 /** The fleet harness's command line, with defaults that give one run of about 15 minutes. */
 record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round, Duration warmup, int parcels,
         int subscribers, int fanOutWarmup, int fanOutRounds, int latencySamples, List<String> appJvmOptions, List<String> brokerJvmOptions,
-        Map<String, String> appSettings, Path output, boolean profile) {
+        Map<String, String> appSettings, Path output, boolean profile, List<String> phases) {
+
+    /** The measurements, in the order they run; {@code --phases} picks some (a fan-out change need not wait for the loads). */
+    static final List<String> PHASES = List.of("throughput", "chat", "fan-out");
 
     /**
      * The broker as Kafka's own start scripts run it (1 GB heap, G1 with their pause goals, the
@@ -20,7 +23,8 @@ record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round,
     static final String PRODUCTION_BROKER = "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35";
 
     private static final List<String> KNOWN = List.of("jar", "clients", "rounds", "round-seconds", "warmup-seconds",
-            "parcels", "subscribers", "fan-out-warmup", "fan-out-rounds", "latency-samples", "app-jvm-options", "broker-jvm-options", "app-settings", "output", "profile");
+            "parcels", "subscribers", "fan-out-warmup", "fan-out-rounds", "latency-samples", "app-jvm-options", "broker-jvm-options", "app-settings", "output", "profile",
+            "phases");
 
     /** {@code PARCELTRACK_OUTBOX_LINGER=20ms,PARCELTRACK_...=...}: settings given to every app. */
     private static Map<String, String> settings(String given) {
@@ -68,6 +72,15 @@ record FleetOptions(Path jar, List<Integer> clients, int rounds, Duration round,
                         .filter(option -> !option.isBlank()).toList(),
                 settings(given.getOrDefault("app-settings", "")),
                 Path.of(given.getOrDefault("output", "bench/target/fleet")).toAbsolutePath(),
-                Boolean.parseBoolean(given.getOrDefault("profile", "false")));
+                Boolean.parseBoolean(given.getOrDefault("profile", "false")),
+                phases(given.getOrDefault("phases", String.join(",", PHASES))));
+    }
+
+    private static List<String> phases(String given) {
+        List<String> phases = Arrays.stream(given.split(",")).map(String::strip).filter(phase -> !phase.isEmpty()).toList();
+        if (phases.isEmpty() || !PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("--phases takes some of " + PHASES + ", got " + given);
+        }
+        return phases;
     }
 }

@@ -27,4 +27,14 @@ class FleetOptionsTest {
         assertThatThrownBy(() -> FleetOptions.parse(new String[] {"--app-settings", "PARCELTRACK_OUTBOX_LINGER"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void phasesRunAllByDefaultOrTheOnesNamed() {
+        assertThat(FleetOptions.parse(new String[0]).phases()).containsExactly("throughput", "chat", "fan-out");
+        assertThat(FleetOptions.parse(new String[] {"--phases", "fan-out"}).phases()).containsExactly("fan-out");
+        assertThatThrownBy(() -> FleetOptions.parse(new String[] {"--phases", "fanout"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--phases");
+        assertThatThrownBy(() -> FleetOptions.parse(new String[] {"--phases", ","}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
