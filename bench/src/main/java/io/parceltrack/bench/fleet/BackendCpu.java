@@ -63,6 +63,11 @@ final class BackendCpu implements AutoCloseable {
         return byClient;
     }
 
+    /** The pids of the databases' backends now (the apps' pooled connections live long). */
+    synchronized Set<Long> pids() {
+        return Set.copyOf(backends().keySet());
+    }
+
     private synchronized void sample() {
         sampleNow();
     }

@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Checkpoint 201 → the deliveries to all subscribers of the parcel visible (committed) on
  * {@code notification-deliveries}, against a transactional producer writing as many records of the
  * same size; rounds alternate. The user bot is stopped first: its subscribers are not real chats,
- * and 10,000 Telegram messages take minutes at Telegram's pace.
+ * and 10,000 Telegram messages take minutes at Telegram's pace. The CPU each process spends per
+ * round is printed for both sides: on two cores a fan-out is as fast as the CPU it needs allows.
  */
 final class FanOut {
     private static final String DELIVERIES_TOPIC = "notification-deliveries";
@@ -30,6 +35,27 @@ final class FanOut {
 
     void measure() throws Exception {
         fleet.stop("user-bot");
+        long harness = ProcessHandle.current().pid();
+        long broker = fleet.brokerPid();
+        // Both sides read the same clocks, so that the readings cost them alike. The watchers of
+        // both run in the harness, as does the anchor's producer. A round is a tenth of a second:
+        // the processes' clock ticks (10 ms) are too coarse, the threads' scheduler times are not.
+        // The database's backends are those of the apps' connection pools when the phase starts.
+        Set<Long> backends;
+        try (BackendCpu databases = new BackendCpu("jdbc:postgresql://127.0.0.1:5432/postgres", fleet.databaseNames())) {
+            backends = databases.pids();
+        }
+        CpuMeter cpu = new CpuMeter();
+        fleet.apps().forEach((name, app) -> cpu.add(name, () -> CpuClock.preciseNanos(app.pid())));
+        cpu.add("kafka broker", () -> CpuClock.preciseNanos(broker));
+        cpu.add("postgresql (our databases)", () -> backends.stream().mapToLong(CpuClock::preciseNanos).sum());
+        cpu.add("harness (watchers, the anchor's producer)", () -> CpuClock.preciseNanos(harness));
+        measure(cpu);
+    }
+
+    private void measure(CpuMeter cpu) throws Exception {
+        Map<String, List<Double>> oursSpent = new LinkedHashMap<>();
+        Map<String, List<Double>> anchorSpent = new LinkedHashMap<>();
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).toString();
         byte[] checkpoint = HttpConnection.request("POST", fleet.restApi(), "/api/v1/checkpoints", token,
                 CheckpointRequests.body(FleetBenchmark.FAN_OUT_PARCEL, time));
@@ -52,8 +78,12 @@ final class FanOut {
                 FleetBenchmark.printRow(out, "round", "producer ms", "ParcelTrack ms", "ratio", "load average");
                 FleetBenchmark.printRow(out, "---", "---", "---", "---", "---");
                 for (int round = 0; round < options.fanOutRounds(); round++) {
+                    Map<String, Long> before = cpu.read();
                     double producer = anchor.writeAndSee(options.subscribers(), deliveries.lastRecord());
+                    Throughput.collect(anchorSpent, CpuMeter.perUnit(before, cpu.read(), 1));
+                    before = cpu.read();
                     double ours = fanOut(connection, checkpoint, deliveries);
+                    Throughput.collect(oursSpent, CpuMeter.perUnit(before, cpu.read(), 1));
                     ratios.add(ours, producer);
                     FleetBenchmark.printRow(out, round + 1, Figures.format(producer), Figures.format(ours),
                             Figures.format(ours / producer), FleetBenchmark.loadAverage());
@@ -63,6 +93,22 @@ final class FanOut {
         }
         out.println("fan-out: producer " + Ratios.spread(ratios.anchor()) + " ms, ParcelTrack " + Ratios.spread(ratios.ours())
                 + " ms, ratio " + Ratios.spread(ratios.ratio()));
+        out.println("  CPU ms per fan-out (median of rounds), ParcelTrack: " + medians(oursSpent)
+                + "; producer: " + medians(anchorSpent));
+    }
+
+    /** "name 1.2, other 3.4, total 4.6", leaving out the processes that did next to nothing. */
+    private static String medians(Map<String, List<Double>> spent) {
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, List<Double>> part : spent.entrySet()) {
+            double median = Throughput.median(part.getValue());
+            total += median;
+            if (median >= 0.05) {
+                line.append(part.getKey()).append(' ').append(Figures.format(median)).append(", ");
+            }
+        }
+        return line.append("total ").append(Figures.format(total)).toString();
     }
 
     private double fanOut(HttpConnection connection, byte[] checkpoint, TopicWatch deliveries) throws IOException {

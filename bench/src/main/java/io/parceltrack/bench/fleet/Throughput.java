@@ -200,7 +200,7 @@ final class Throughput {
         out.println("  JFR recordings of the last round: " + options.output() + "/<app>.jfr");
     }
 
-    private static void collect(Map<String, List<Double>> into, Map<String, Double> values) {
+    static void collect(Map<String, List<Double>> into, Map<String, Double> values) {
         values.forEach((name, value) -> into.computeIfAbsent(name, key -> new ArrayList<>()).add(value));
     }
 
