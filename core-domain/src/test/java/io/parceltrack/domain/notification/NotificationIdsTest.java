@@ -3,8 +3,15 @@ package io.parceltrack.domain.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.domain.TelegramId;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class NotificationIdsTest {
@@ -42,5 +49,31 @@ class NotificationIdsTest {
         assertThat(id.value()).isEqualTo(UUID.fromString("05275912-0f24-3477-9607-9839f492db08"));
         assertThat(id.value().version()).isEqualTo(3);
         assertThat(id.value().variant()).isEqualTo(2);
+    }
+
+    /** The same ids as the JDK's own name-based UUIDs, also when threads make them at the same time. */
+    @Test
+    void deliveryIdsAreTheJdksNameBasedUuidsOnEveryThread() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                tasks.add(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        EventId event = EventId.random(random);
+                        TelegramId recipient = new TelegramId(1 + random.nextInt(Integer.MAX_VALUE - 1));
+                        UUID expected = UUID.nameUUIDFromBytes(
+                                (event.value() + "/" + recipient.value()).getBytes(StandardCharsets.UTF_8));
+                        assertThat(DeliveryId.of(event, recipient).value()).isEqualTo(expected);
+                    }
+                    return 5_000;
+                });
+            }
+            for (Future<Integer> done : threads.invokeAll(tasks)) {
+                assertThat(done.get()).isEqualTo(5_000);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
