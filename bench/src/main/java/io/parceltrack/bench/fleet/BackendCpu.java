@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * e.g. an autovacuum worker), so a round's database CPU can be split by who asked for it.
  */
 final class BackendCpu implements AutoCloseable {
+    /** The machine's PostgreSQL server as its superuser: where pg_stat_activity lists every database's backends. */
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
     private final String adminUrl;
     private final Set<String> databases;
     /** One backend process: a pid, and when the process holding it started. */

@@ -42,7 +42,7 @@ final class FanOut {
         // the processes' clock ticks (10 ms) are too coarse, the threads' scheduler times are not.
         // The database's backends are those of the apps' connection pools when the phase starts.
         Set<Long> backends;
-        try (BackendCpu databases = new BackendCpu("jdbc:postgresql://127.0.0.1:5432/postgres", fleet.databaseNames())) {
+        try (BackendCpu databases = new BackendCpu(BackendCpu.SERVER, fleet.databaseNames())) {
             backends = databases.pids();
         }
         CpuMeter cpu = new CpuMeter();

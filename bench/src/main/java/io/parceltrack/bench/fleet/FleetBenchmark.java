@@ -77,13 +77,14 @@ public final class FleetBenchmark {
             fleet.addParcels(FAN_OUT_PREFIX, 1);
             fleet.subscribe(FAN_OUT_PARCEL, FIRST_FAN_OUT_USER, options.subscribers());
 
-            Throughput throughput = new Throughput(fleet, pgbench, token, options, out);
-            throughput.generatorCheck();
-            // Whatever is measured: the request path of a cold JVM costs several times its warm CPU.
-            throughput.warmUp();
-            if (options.phases().contains("throughput")) {
-                double sixteen = throughput.closedLoops();
-                throughput.openLoops(sixteen / 2);
+            try (Throughput throughput = new Throughput(fleet, pgbench, token, options, out)) {
+                throughput.generatorCheck();
+                // Whatever is measured: the request path of a cold JVM costs several times its warm CPU.
+                throughput.warmUp();
+                if (options.phases().contains("throughput")) {
+                    double sixteen = throughput.closedLoops();
+                    throughput.openLoops(sixteen / 2);
+                }
             }
             if (options.phases().contains("chat")) {
                 new ChatLatency(fleet, token, options, out).measure();

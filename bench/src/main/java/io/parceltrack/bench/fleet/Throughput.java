@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code POST /api/v1/checkpoints} against pgbench running the same transaction: closed loops at
  * each client count, then open loops at one rate, the two sides taking turns round by round.
  */
-final class Throughput {
+final class Throughput implements AutoCloseable {
     private static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(3);
     private static final List<String> PROFILED = List.of("parcels-manager-service", "account-service", "notification-service");
 
@@ -38,9 +38,8 @@ final class Throughput {
         this.out = out;
         InetSocketAddress api = fleet.restApi();
         this.checkpoints = new HttpLoad(api, 201, new CheckpointRequests(api, token, FleetBenchmark.LOAD_PREFIX, options.parcels()));
-        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
-        this.fleetBackends = new BackendCpu(admin, fleet.databaseNames()).start();
-        this.pgbenchBackends = new BackendCpu(admin, java.util.Set.of(pgbench.databaseName())).start();
+        this.fleetBackends = new BackendCpu(BackendCpu.SERVER, fleet.databaseNames()).start();
+        this.pgbenchBackends = new BackendCpu(BackendCpu.SERVER, java.util.Set.of(pgbench.databaseName())).start();
         fleet.apps().forEach((name, app) -> apiCpu.add(name, () -> CpuClock.nanos(app.pid())));
         long broker = fleet.brokerPid();
         apiCpu.add("kafka broker", () -> CpuClock.nanos(broker));
@@ -198,6 +197,13 @@ final class Throughput {
             fleet.app(app).jcmd("JFR.stop", "name=fleet");
         }
         out.println("  JFR recordings of the last round: " + options.output() + "/<app>.jfr");
+    }
+
+    /** Stops the samplers of the database's backends, which would otherwise query it through the later phases. */
+    @Override
+    public void close() {
+        fleetBackends.close();
+        pgbenchBackends.close();
     }
 
     static void collect(Map<String, List<Double>> into, Map<String, Double> values) {
