@@ -1,5 +1,6 @@
 package io.parceltrack.kafka;
 
+import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.port.in.notification.FanOutParcelEventUseCase;
 import io.parceltrack.port.out.DeliveryPublisher;
@@ -7,11 +8,14 @@ import io.parceltrack.port.trace.SpanNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code read_committed} (ours do) therefore see each event's deliveries exactly once, even when a
  * batch failed halfway and was handled again. When anything fails (the broker is down, the
  * subscriber store is unavailable), the transaction is abandoned (see {@link TransactionalProducer})
- * and the batch is handled again after a backoff: events are delayed, never lost.
+ * and the batch is handled again after a backoff: events are delayed, never lost. A batch that
+ * produces nothing (no subscriber of any of its parcels, no unreadable record) commits its offsets
+ * as a plain consumer commit instead: the broker then handles one request rather than a
+ * transaction with its markers.
  */
 public final class ParcelEventFanOutConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParcelEventFanOutConsumer.class);
@@ -90,22 +97,31 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
-            producer.commit(transaction -> {
+            Map<TopicPartition, OffsetAndMetadata> offsets = RecordBatchLoop.offsetsAfter(batch);
+            boolean transacted = producer.commitIfSent(transaction -> {
                 // Read first, so that the fan-out can look up the subscribers of all the batch's
                 // parcels at once; then each event is fanned out within its own trace.
                 List<Read> reads = new ArrayList<>(batch.count());
                 batch.forEach(record -> reads.add(Read.of(record)));
-                FanOutParcelEventUseCase fanOut =
-                        fanOutThrough.apply(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()))
-                                .forBatch(reads.stream().map(Read::event).filter(Objects::nonNull).toList());
+                SentRecords sent = new SentRecords(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
+                FanOutParcelEventUseCase fanOut = fanOutThrough.apply(sent)
+                        .forBatch(reads.stream().map(Read::event).filter(Objects::nonNull).toList());
                 for (Read read : reads) {
-                    TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction));
+                    TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction, sent));
                 }
-            }, RecordBatchLoop.offsetsAfter(batch), context.groupMetadata());
+                return sent.any();
+            }, offsets, context.groupMetadata());
+            if (!transacted) {
+                // Nobody to notify in the whole batch (parcels without subscribers): nothing was
+                // produced, so the offsets go as a plain commit instead of a transaction.
+                context.commit(offsets);
+            }
         }
 
-        private void handle(Read read, FanOutParcelEventUseCase fanOut, Producer<byte[], byte[]> transaction) {
+        private void handle(Read read, FanOutParcelEventUseCase fanOut, Producer<byte[], byte[]> transaction,
+                SentRecords sent) {
             if (read.event() == null) {
+                sent.deadLetter();
                 DeadLetter.send(transaction, read.record(), settings.events().deadLetterTopic(),
                         settings.consumer().groupId(), read.unreadable(), settings.client().observer());
                 return;
@@ -118,6 +134,34 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         @Override
         public void close() {
             producer.close();
+        }
+    }
+
+    /**
+     * The batch's deliveries publisher, noting whether anything went into the transaction (a page
+     * of deliveries or a dead letter); counted before the send, so that a send that failed halfway
+     * still counts. Used on the loop's thread only.
+     */
+    private static final class SentRecords implements DeliveryPublisher {
+        private final DeliveryPublisher publisher;
+        private boolean any;
+
+        SentRecords(DeliveryPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        @Override
+        public void publishDeliveries(List<Delivery> deliveries) {
+            any |= !deliveries.isEmpty();
+            publisher.publishDeliveries(deliveries);
+        }
+
+        void deadLetter() {
+            any = true;
+        }
+
+        boolean any() {
+            return any;
         }
     }
 }

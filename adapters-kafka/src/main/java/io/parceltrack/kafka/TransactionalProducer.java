@@ -4,6 +4,7 @@ import io.parceltrack.port.out.PublishException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,25 +45,40 @@ final class TransactionalProducer implements AutoCloseable {
 
     /** Sends what {@code work} sends in one transaction and commits it. */
     void commit(Consumer<Producer<byte[], byte[]>> work) {
-        run(work, null, null);
+        run(transaction -> {
+            work.accept(transaction);
+            return true;
+        }, null, null);
     }
 
-    /** As {@link #commit(Consumer)}, committing a consumer's offsets in the same transaction. */
-    void commit(Consumer<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
+    /**
+     * Sends what {@code work} sends in one transaction and commits it with a consumer's offsets,
+     * if {@code work} sent anything (it says whether it did). If it sent nothing, the empty
+     * transaction ends on the client alone (a producer that added no partition and no offsets
+     * sends no {@code EndTxn}), the offsets are <em>not</em> committed, and this returns false: the
+     * caller commits them as a plain consumer commit. For a batch that produced nothing that is as
+     * exactly-once as the transaction, and it spares the broker the transaction's requests
+     * ({@code AddOffsetsToTxn}, {@code TxnOffsetCommit}, {@code EndTxn}) and its commit markers.
+     * The group coordinator keeps the newest of a plain and a transactional commit of a partition,
+     * so a transaction of an earlier batch whose markers are still being written does not move the
+     * offsets back.
+     */
+    boolean commitIfSent(Predicate<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
             ConsumerGroupMetadata group) {
-        run(work, offsets, group);
+        return run(work, offsets, group);
     }
 
-    private void run(Consumer<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
+    private boolean run(Predicate<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
             ConsumerGroupMetadata group) {
         try {
             Producer<byte[], byte[]> transaction = producer();
             transaction.beginTransaction();
-            work.accept(transaction);
-            if (offsets != null) {
+            boolean sent = work.test(transaction);
+            if (sent && offsets != null) {
                 transaction.sendOffsetsToTransaction(offsets, group);
             }
             transaction.commitTransaction();
+            return sent;
         } catch (KafkaException e) {
             discard();
             throw new PublishException("the broker did not commit the transaction", e);

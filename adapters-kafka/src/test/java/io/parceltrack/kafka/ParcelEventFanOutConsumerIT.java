@@ -16,6 +16,7 @@ import io.parceltrack.memory.InMemoryParcelDatabase;
 import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,6 +131,99 @@ class ParcelEventFanOutConsumerIT {
             assertThat(counting.batchLookups()).as("first subscribers read per batch, not per event").isPositive();
             assertThat(counting.largestPage()).isLessThanOrEqualTo(PAGE_SIZE);
         }
+    }
+
+    @Test
+    void commitsBatchesWithNobodyToNotifyWithoutATransactionAndNeverNotifiesTwice() throws Exception {
+        List<ParcelEvent> unfollowed = new ArrayList<>();
+        for (int p = 0; p < 30; p++) {
+            Parcel parcel = Fixtures.parcel(Fixtures.newId());
+            database.insertParcel(parcel);
+            unfollowed.add(Fixtures.event(parcel.trackNumber(),
+                    Fixtures.checkpoint(Fixtures.T0.plusSeconds(p), ParcelStatus.IN_TRANSIT)));
+        }
+        Parcel followedParcel = Fixtures.parcel(Fixtures.newId());
+        database.insertParcel(followedParcel);
+        Set<TelegramId> followers = Set.of(Fixtures.newId(), Fixtures.newId());
+        followers.forEach(user -> database.addSubscription(user, followedParcel.trackNumber()));
+        ParcelEvent first = Fixtures.event(followedParcel.trackNumber(),
+                Fixtures.checkpoint(Fixtures.T0.plusSeconds(100), ParcelStatus.IN_TRANSIT));
+        ParcelEvent second = Fixtures.event(followedParcel.trackNumber(),
+                Fixtures.checkpoint(Fixtures.T0.plusSeconds(200), ParcelStatus.DELIVERED));
+        FanOutConsumerSettings settings = TestSettings.fanOut(broker, events, deliveries.name());
+        String group = settings.consumer().groupId();
+
+        try (KafkaParcelEventPublisher publisher = new KafkaParcelEventPublisher(TestSettings.relay(broker, events.name()));
+                TopicReader reader = new TopicReader(broker, deliveries.name());
+                TopicReader eventsRead = new TopicReader(broker, events.name());
+                Admin admin = broker.admin()) {
+            ParcelEventFanOutConsumer fanOut = new ParcelEventFanOutConsumer(settings,
+                    through -> new NotificationFanOutService(database, through, PAGE_SIZE)).start();
+            try {
+                publisher.publishEvents(unfollowed.subList(0, 15));
+                awaitCommittedPastEveryEvent(admin, group, eventsRead, 15);
+                assertThat(transactionState(admin, settings.transactionalId()))
+                        .as("nothing produced, so no transaction reached the broker")
+                        .isEqualTo(TransactionState.EMPTY);
+
+                publisher.publishEvents(List.of(first));
+                assertThat(reader.awaitRecords(followers.size(), Duration.ofSeconds(60))).hasSize(followers.size());
+                awaitCommittedPastEveryEvent(admin, group, eventsRead, 16);
+                assertThat(transactionState(admin, settings.transactionalId())).isEqualTo(TransactionState.COMPLETE_COMMIT);
+
+                // Plain commits right after a transactional one: the newer offsets must win.
+                publisher.publishEvents(unfollowed.subList(15, 30));
+                awaitCommittedPastEveryEvent(admin, group, eventsRead, 31);
+            } finally {
+                assertThat(fanOut.stop(Duration.ofSeconds(30))).isTrue();
+            }
+
+            // A new member of the group starts from the committed offsets: only the second event is new to it.
+            ParcelEventFanOutConsumer restarted = new ParcelEventFanOutConsumer(settings,
+                    through -> new NotificationFanOutService(database, through, PAGE_SIZE)).start();
+            try {
+                publisher.publishEvents(List.of(second));
+                assertThat(reader.awaitRecords(2 * followers.size(), Duration.ofSeconds(60))).hasSize(2 * followers.size());
+                awaitCommittedPastEveryEvent(admin, group, eventsRead, 32);
+            } finally {
+                assertThat(restarted.stop(Duration.ofSeconds(30))).isTrue();
+            }
+
+            List<Delivery> emitted = deliveriesIn(reader.readToEnd(Duration.ofSeconds(30)));
+            assertThat(emitted.stream().map(Delivery::id).toList()).containsExactlyInAnyOrderElementsOf(
+                    Stream.of(first, second).flatMap(event -> followers.stream().map(user -> DeliveryId.of(event.id(), user)))
+                            .toList());
+        }
+    }
+
+    /** Waits until the group's committed offsets are past each of the first {@code events} events on the topic. */
+    private static void awaitCommittedPastEveryEvent(Admin admin, String group, TopicReader eventsRead, int events)
+            throws Exception {
+        Map<TopicPartition, Long> expected = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : eventsRead.awaitRecords(events, Duration.ofSeconds(30))) {
+            expected.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+        }
+        assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).as("events on the topic").isPositive();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<TopicPartition, Long> committed;
+        do {
+            committed = new HashMap<>();
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get().entrySet()) {
+                if (entry.getValue() != null) {
+                    committed.put(entry.getKey(), entry.getValue().offset());
+                }
+            }
+            if (committed.equals(expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        assertThat(committed).as("offsets committed by %s", group).isEqualTo(expected);
+    }
+
+    private static TransactionState transactionState(Admin admin, String transactionalId) throws Exception {
+        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state();
     }
 
     static List<Delivery> deliveriesIn(List<ConsumerRecord<byte[], byte[]>> records) throws UnreadableMessageException {
