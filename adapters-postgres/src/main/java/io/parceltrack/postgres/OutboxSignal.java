@@ -19,22 +19,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Events were recorded": told by {@link PostgresCheckpointRecorder} after each commit, and passed
- * on to whoever waits for the outbox, in this process at once and in every other process on the
- * same database through PostgreSQL {@code LISTEN/NOTIFY}.
+ * on to whoever waits for the outbox in this process at once, and to the other processes on the
+ * same database through PostgreSQL {@code LISTEN/NOTIFY} when they are needed.
  *
- * <p>The NOTIFY is sent on its own, after the checkpoint committed, never inside the checkpoint's
- * transaction: PostgreSQL makes notifying transactions commit one at a time, which would undo the
- * group commit that lets concurrent checkpoints share a WAL flush. Bursts are coalesced into one
- * NOTIFY every few milliseconds, and each process ignores its own. A lost NOTIFY (the database
- * restarting, say) only delays events until the relay's next poll.
+ * <p>They are needed only when this process cannot drain its own events: it has no relay
+ * listening here, or its drain found the drain lock held by another process whose drain may have
+ * read the outbox before these events committed. Otherwise this process's relay publishes what it
+ * recorded and nobody else needs waking; a NOTIFY per burst of commits, which the database passes
+ * to every listening process, would cost them all CPU for nothing (with one instance, up to a
+ * hundred NOTIFYs a second that only this process received, and ignored).
+ *
+ * <p>The NOTIFY is sent on its own, never inside the checkpoint's transaction: PostgreSQL makes
+ * notifying transactions commit one at a time, which would undo the group commit that lets
+ * concurrent checkpoints share a WAL flush. Bursts are coalesced into one NOTIFY every few
+ * milliseconds, and each process ignores its own. A lost NOTIFY (the database restarting, say)
+ * only delays events until the relay's next poll.
  */
 final class OutboxSignal implements AutoCloseable {
     static final String CHANNEL = "parceltrack_outbox";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSignal.class);
     /**
-     * Coalesces a burst of commits into one NOTIFY: at most 100 a second however many checkpoints
-     * commit. Only another process's relay waits for it (this process's is woken directly), and
-     * that one only when it was draining while these events committed, so 10 ms is all it adds.
+     * Coalesces a burst into one NOTIFY: at most 100 a second however many checkpoints commit or
+     * drains stand aside. Only another process's relay waits for it (this process's is woken
+     * directly), and that one only when it was draining while these events committed, so 10 ms is
+     * all it adds.
      */
     private static final long NOTIFY_DELAY_MILLIS = 10;
     private static final int LISTEN_WAIT_MILLIS = 1000;
@@ -45,6 +53,8 @@ final class OutboxSignal implements AutoCloseable {
     private final String self = UUID.randomUUID().toString();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean notifyPending = new AtomicBoolean();
+    /** Events were committed here since a drain here last took the lock (so it may not have seen them). */
+    private final AtomicBoolean recordedSinceDrainStarted = new AtomicBoolean();
     private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "outbox-notify");
         thread.setDaemon(true);
@@ -58,9 +68,37 @@ final class OutboxSignal implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** After a commit that recorded events. */
+    /** After a commit that recorded events: wakes this process's relay, or the others' if there is none here. */
     void recorded() {
-        listeners.forEach(Runnable::run);
+        recordedSinceDrainStarted.set(true);
+        if (listeners.isEmpty()) {
+            notifyOthers();
+        } else {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * A drain here holds the drain lock and is about to read the outbox: it will see every event
+     * committed so far, this process's included.
+     */
+    void drainStarted() {
+        recordedSinceDrainStarted.set(false);
+    }
+
+    /**
+     * A drain here found the drain lock held by another process, whose drain may have read the
+     * outbox before this process's latest events committed: that process is told to drain again,
+     * if there are such events.
+     */
+    void drainStoodAside() {
+        if (recordedSinceDrainStarted.get()) {
+            notifyOthers();
+        }
+    }
+
+    /** Coalesced with other calls within {@value #NOTIFY_DELAY_MILLIS} ms. */
+    private void notifyOthers() {
         if (open && notifyPending.compareAndSet(false, true)) {
             notifier.schedule(this::sendNotify, NOTIFY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }

@@ -153,9 +153,12 @@ public final class PostgresOutbox implements OutboxStore, OutboxBacklog {
                     .map((row, context) -> row.getBoolean("locked"))
                     .one();
             if (!ours) {
-                // Another drain holds it (and is woken by our NOTIFY for what it may have missed).
+                // Another drain holds it and may have read the outbox before our events committed:
+                // it is woken by a NOTIFY to drain again.
+                signal.drainStoodAside();
                 return 0;
             }
+            signal.drainStarted();
             List<Row> rows = handle.createQuery(OLDEST)
                     .bind("limit", limit)
                     .map((row, context) -> new Row(row.getLong("id"), row.getBytes("payload"), row.getString("trace")))

@@ -9,6 +9,7 @@ import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.port.out.OutboxStore;
 import io.parceltrack.proto.ProtoMapping;
 import io.parceltrack.proto.notification.Event;
 import java.util.ArrayList;
@@ -32,12 +33,7 @@ class PostgresOutboxIT extends OutboxStoreContract {
     }
 
     private ParcelEvent recordOneEvent(int second) {
-        Parcel parcel = Fixtures.parcel(Fixtures.newId());
-        ports.parcels().insertParcel(parcel);
-        Checkpoint checkpoint = Fixtures.checkpoint(Fixtures.T0.plusSeconds(second), ParcelStatus.IN_TRANSIT);
-        return ports.checkpoints()
-                .recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, checkpoint))
-                .orElseThrow().event();
+        return recordOneEvent(ports, second);
     }
 
     @Test
@@ -80,17 +76,89 @@ class PostgresOutboxIT extends OutboxStoreContract {
         }
     }
 
+    private static ParcelEvent recordOneEvent(ParcelPorts in, int second) {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        in.parcels().insertParcel(parcel);
+        Checkpoint checkpoint = Fixtures.checkpoint(Fixtures.T0.plusSeconds(second), ParcelStatus.IN_TRANSIT);
+        return in.checkpoints()
+                .recordCheckpoint(parcel.trackNumber(), current -> Fixtures.recordFor(current, checkpoint))
+                .orElseThrow().event();
+    }
+
     @Test
-    void anotherProcessOnTheDatabaseIsToldOfRecordedEventsThroughNotify() throws Exception {
+    void aProcessWithNoRelayOfItsOwnTellsTheOtherProcessesThroughNotify() throws Exception {
         CountDownLatch told = new CountDownLatch(1);
-        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings());
+                PostgresDatabase recordingProcess = PostgresDatabase.open(DATABASE.settings())) {
             otherProcess.parcelStores(TestPayloads.PROTOBUF).outbox().onRecorded(told::countDown);
             // LISTEN runs on its own thread: give it a moment to be in place before the commit.
             Thread.sleep(500);
 
-            recordOneEvent(1);
+            recordOneEvent(ParcelPortsOnPostgres.of(recordingProcess), 1);
 
             assertThat(told.await(10, TimeUnit.SECONDS)).as("woken by NOTIFY").isTrue();
+        }
+    }
+
+    @Test
+    void aProcessWhoseRelayDrainsItsOwnEventsWakesNoOtherProcess() throws Exception {
+        CountDownLatch toldElsewhere = new CountDownLatch(1);
+        CountDownLatch toldHere = new CountDownLatch(1);
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings());
+                PostgresDatabase recordingProcess = PostgresDatabase.open(DATABASE.settings())) {
+            otherProcess.parcelStores(TestPayloads.PROTOBUF).outbox().onRecorded(toldElsewhere::countDown);
+            ParcelPorts here = ParcelPortsOnPostgres.of(recordingProcess);
+            List<ParcelEvent> drainedHere = new ArrayList<>();
+            here.outbox().onRecorded(() -> {
+                here.outbox().drain(10, drainedHere::addAll);
+                toldHere.countDown();
+            });
+            Thread.sleep(500);
+
+            ParcelEvent event = recordOneEvent(here, 1);
+
+            assertThat(toldHere.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(drainedHere).containsExactly(event);
+            // A NOTIFY leaves 10 ms after the commit; a hundred times that and nothing arrived.
+            assertThat(toldElsewhere.await(1, TimeUnit.SECONDS)).as("woken by a NOTIFY").isFalse();
+        }
+    }
+
+    @Test
+    void aDrainThatFindsAnotherProcessDrainingTellsItToDrainAgain() throws Exception {
+        recordOneEvent(1);
+        CountDownLatch told = new CountDownLatch(1);
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (PostgresDatabase drainingProcess = PostgresDatabase.open(DATABASE.settings());
+                PostgresDatabase recordingProcess = PostgresDatabase.open(DATABASE.settings())) {
+            OutboxStore draining = drainingProcess.parcelStores(TestPayloads.PROTOBUF).outbox();
+            draining.onRecorded(told::countDown);
+            ParcelPorts here = ParcelPortsOnPostgres.of(recordingProcess);
+            here.outbox().onRecorded(() -> { });
+            Thread.sleep(500);
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> draining.drain(10, events -> {
+                publishing.countDown();
+                await(release);
+            }));
+            assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
+            try {
+                assertThat(here.outbox().drain(10, events -> { })).isZero();
+                assertThat(told.await(1, TimeUnit.SECONDS))
+                        .as("told although nothing was recorded here that it could have missed").isFalse();
+
+                ParcelEvent missed = recordOneEvent(here, 2);
+                assertThat(here.outbox().drain(10, events -> { })).isZero();
+
+                assertThat(told.await(10, TimeUnit.SECONDS)).as("woken by NOTIFY").isTrue();
+                release.countDown();
+                assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+                List<ParcelEvent> drainedAgain = new ArrayList<>();
+                assertThat(draining.drain(10, drainedAgain::addAll)).isEqualTo(1);
+                assertThat(drainedAgain).containsExactly(missed);
+            } finally {
+                release.countDown();
+            }
         }
     }
 
