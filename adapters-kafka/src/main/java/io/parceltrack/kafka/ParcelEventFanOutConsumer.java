@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -98,31 +99,29 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
             Map<TopicPartition, OffsetAndMetadata> offsets = RecordBatchLoop.offsetsAfter(batch);
-            boolean transacted = producer.commitIfSent(transaction -> {
+            boolean transacted = producer.commitIfBegun(transaction -> {
                 // Read first, so that the fan-out can look up the subscribers of all the batch's
                 // parcels at once; then each event is fanned out within its own trace.
                 List<Read> reads = new ArrayList<>(batch.count());
                 batch.forEach(record -> reads.add(Read.of(record)));
-                SentRecords sent = new SentRecords(new KafkaDeliveryPublisher(transaction, settings.deliveriesTopic()));
-                FanOutParcelEventUseCase fanOut = fanOutThrough.apply(sent)
+                DeliveryPublisher deliveries = new OnFirstDelivery(
+                        () -> new KafkaDeliveryPublisher(transaction.get(), settings.deliveriesTopic()));
+                FanOutParcelEventUseCase fanOut = fanOutThrough.apply(deliveries)
                         .forBatch(reads.stream().map(Read::event).filter(Objects::nonNull).toList());
                 for (Read read : reads) {
-                    TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction, sent));
+                    TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction));
                 }
-                return sent.any();
             }, offsets, context.groupMetadata());
             if (!transacted) {
                 // Nobody to notify in the whole batch (parcels without subscribers): nothing was
-                // produced, so the offsets go as a plain commit instead of a transaction.
+                // produced and no transaction begun, so the offsets go as a plain commit.
                 context.commit(offsets);
             }
         }
 
-        private void handle(Read read, FanOutParcelEventUseCase fanOut, Producer<byte[], byte[]> transaction,
-                SentRecords sent) {
+        private void handle(Read read, FanOutParcelEventUseCase fanOut, Supplier<Producer<byte[], byte[]>> transaction) {
             if (read.event() == null) {
-                sent.deadLetter();
-                DeadLetter.send(transaction, read.record(), settings.events().deadLetterTopic(),
+                DeadLetter.send(transaction.get(), read.record(), settings.events().deadLetterTopic(),
                         settings.consumer().groupId(), read.unreadable(), settings.client().observer());
                 return;
             }
@@ -137,31 +136,24 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
         }
     }
 
-    /**
-     * The batch's deliveries publisher, noting whether anything went into the transaction (a page
-     * of deliveries or a dead letter); counted before the send, so that a send that failed halfway
-     * still counts. Used on the loop's thread only.
-     */
-    private static final class SentRecords implements DeliveryPublisher {
-        private final DeliveryPublisher publisher;
-        private boolean any;
+    /** Opens its publisher, and with it the batch's transaction, when there is a first delivery to publish. */
+    private static final class OnFirstDelivery implements DeliveryPublisher {
+        private final Supplier<DeliveryPublisher> open;
+        private DeliveryPublisher publisher;
 
-        SentRecords(DeliveryPublisher publisher) {
-            this.publisher = publisher;
+        OnFirstDelivery(Supplier<DeliveryPublisher> open) {
+            this.open = open;
         }
 
         @Override
         public void publishDeliveries(List<Delivery> deliveries) {
-            any |= !deliveries.isEmpty();
+            if (deliveries.isEmpty()) {
+                return;
+            }
+            if (publisher == null) {
+                publisher = open.get();
+            }
             publisher.publishDeliveries(deliveries);
-        }
-
-        void deadLetter() {
-            any = true;
-        }
-
-        boolean any() {
-            return any;
         }
     }
 }

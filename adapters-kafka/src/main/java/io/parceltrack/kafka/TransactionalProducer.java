@@ -4,7 +4,7 @@ import io.parceltrack.port.out.PublishException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,46 +45,60 @@ final class TransactionalProducer implements AutoCloseable {
 
     /** Sends what {@code work} sends in one transaction and commits it. */
     void commit(Consumer<Producer<byte[], byte[]>> work) {
-        run(transaction -> {
-            work.accept(transaction);
-            return true;
-        }, null, null);
+        run(transaction -> work.accept(transaction.get()), null, null);
     }
 
     /**
-     * Sends what {@code work} sends in one transaction and commits it with a consumer's offsets,
-     * if {@code work} sent anything (it says whether it did). If it sent nothing, the empty
-     * transaction ends on the client alone (a producer that added no partition and no offsets
-     * sends no {@code EndTxn}), the offsets are <em>not</em> committed, and this returns false: the
+     * Runs {@code work}, which asks for the transaction's producer only when it has something to
+     * send: the transaction begins then. If it did, what it sent is committed with a consumer's
+     * offsets and this returns true. If {@code work} never asked, no transaction was begun, nothing
+     * reached the broker, the offsets are <em>not</em> committed, and this returns false: the
      * caller commits them as a plain consumer commit. For a batch that produced nothing that is as
-     * exactly-once as the transaction, and it spares the broker the transaction's requests
-     * ({@code AddOffsetsToTxn}, {@code TxnOffsetCommit}, {@code EndTxn}) and its commit markers.
-     * The group coordinator keeps the newest of a plain and a transactional commit of a partition,
-     * so a transaction of an earlier batch whose markers are still being written does not move the
+     * exactly-once as a transaction, and it spares the broker the transaction's requests
+     * ({@code AddOffsetsToTxn}, {@code TxnOffsetCommit}, {@code EndTxn}) and its commit markers. The
+     * group coordinator keeps the newer of a plain and a transactional commit of a partition, so a
+     * transaction of an earlier batch whose markers are still being written does not move the
      * offsets back.
      */
-    boolean commitIfSent(Predicate<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
-            ConsumerGroupMetadata group) {
+    boolean commitIfBegun(Consumer<Supplier<Producer<byte[], byte[]>>> work,
+            Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
         return run(work, offsets, group);
     }
 
-    private boolean run(Predicate<Producer<byte[], byte[]>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
+    private boolean run(Consumer<Supplier<Producer<byte[], byte[]>>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
             ConsumerGroupMetadata group) {
         try {
-            Producer<byte[], byte[]> transaction = producer();
-            transaction.beginTransaction();
-            boolean sent = work.test(transaction);
-            if (sent && offsets != null) {
-                transaction.sendOffsetsToTransaction(offsets, group);
+            OnFirstUse transaction = new OnFirstUse();
+            work.accept(transaction);
+            if (transaction.begun == null) {
+                return false;
             }
-            transaction.commitTransaction();
-            return sent;
+            if (offsets != null) {
+                transaction.begun.sendOffsetsToTransaction(offsets, group);
+            }
+            transaction.begun.commitTransaction();
+            return true;
         } catch (KafkaException e) {
             discard();
             throw new PublishException("the broker did not commit the transaction", e);
         } catch (RuntimeException e) {
             discard();
             throw e;
+        }
+    }
+
+    /** The producer, with a transaction begun the first time it is asked for. */
+    private final class OnFirstUse implements Supplier<Producer<byte[], byte[]>> {
+        private Producer<byte[], byte[]> begun;
+
+        @Override
+        public Producer<byte[], byte[]> get() {
+            if (begun == null) {
+                Producer<byte[], byte[]> transaction = producer();
+                transaction.beginTransaction();
+                begun = transaction;
+            }
+            return begun;
         }
     }
 
