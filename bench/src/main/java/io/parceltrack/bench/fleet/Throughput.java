@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * {@code POST /api/v1/checkpoints} against pgbench running the same transaction: closed loops at
- * each client count, then open loops at one rate, the two sides taking turns round by round.
+ * the client counts in turn, then open loops at one rate, the two sides taking turns round by round.
  */
 final class Throughput implements AutoCloseable {
     private static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(3);
@@ -65,64 +65,84 @@ final class Throughput implements AutoCloseable {
                 warm.failureSamples());
     }
 
-    /** Returns the API's median throughput at the largest client count. */
+    /** What the rounds at one client count measured. */
+    private static final class Series {
+        final Ratios ratios = new Ratios();
+        final Map<String, List<Double>> apiCpuPerCheckpoint = new LinkedHashMap<>();
+        final Map<String, List<Double>> anchorCpuPerTx = new LinkedHashMap<>();
+        final Map<String, List<Double>> databaseCpuPerCheckpoint = new TreeMap<>();
+        final List<Double> apiP50 = new ArrayList<>();
+        final List<Double> apiP99 = new ArrayList<>();
+        final List<Double> anchorP99 = new ArrayList<>();
+        long failures;
+        String load = "";
+    }
+
+    /**
+     * Returns the API's median throughput at the largest client count. The rounds go through the
+     * client counts in turn (8, 16, 8, 16, ...) rather than one count's rounds after the other's:
+     * the apps' compilers are still busy minutes into a run (docs/BENCHMARKS.md, eighth pass), and
+     * the count measured first paid for more of it.
+     */
     double closedLoops() throws Exception {
         out.println();
         out.println("## Closed loop: checkpoints per second (API) and transactions per second (pgbench)");
+        int largest = options.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
+        Map<Integer, Series> byClients = new LinkedHashMap<>();
+        options.clients().forEach(clients -> byClients.put(clients, new Series()));
+        for (int round = 0; round < options.rounds(); round++) {
+            for (int clients : options.clients()) {
+                boolean profile = options.profile() && clients == largest && round == options.rounds() - 1;
+                measureRound(clients, round, profile, byClients.get(clients));
+            }
+        }
         printRow(out, "clients", "pgbench tps", "API req/s", "API ÷ pgbench", "pgbench p99 ms", "API p50 ms",
                 "API p99 ms", "API failures", "load average");
         printRow(out, "---", "---", "---", "---", "---", "---", "---", "---", "---");
-        double last = 0;
-        int largest = options.clients().stream().mapToInt(Integer::intValue).max().orElse(16);
-        for (int clients : options.clients()) {
-            Ratios ratios = new Ratios();
-            Map<String, List<Double>> apiCpuPerCheckpoint = new LinkedHashMap<>();
-            Map<String, List<Double>> anchorCpuPerTx = new LinkedHashMap<>();
-            Map<String, List<Double>> databaseCpuPerCheckpoint = new TreeMap<>();
-            List<Double> apiP50 = new ArrayList<>();
-            List<Double> apiP99 = new ArrayList<>();
-            List<Double> anchorP99 = new ArrayList<>();
-            long failures = 0;
-            String load = "";
-            for (int round = 0; round < options.rounds(); round++) {
-                // Each side gets the machine to itself: the fleet first finishes what the last round left it.
-                fleet.awaitCaughtUp(CATCH_UP);
-                Map<String, Long> anchorBefore = anchorCpu.read();
-                LoadResult anchor = pgbench.closedLoop(clients, options.round());
-                collect(anchorCpuPerTx, CpuMeter.perUnit(anchorBefore, anchorCpu.read(), anchor.successes()));
-                boolean profile = options.profile() && clients == largest && round == options.rounds() - 1;
-                if (profile) {
-                    startProfiling();
-                }
-                fleet.awaitCaughtUp(CATCH_UP);
-                Map<String, Long> apiBefore = apiCpu.read();
-                Map<String, Long> databaseBefore = fleetBackends.nanosByClient();
-                LoadResult api = checkpoints.closedLoop(clients, options.round());
-                collect(apiCpuPerCheckpoint, CpuMeter.perUnit(apiBefore, apiCpu.read(), api.successes()));
-                collect(databaseCpuPerCheckpoint, perUnitByClient(databaseBefore, fleetBackends.nanosByClient(), api.successes()));
-                if (profile) {
-                    stopProfiling();
-                }
-                ratios.add(api.perSecond(), anchor.perSecond());
-                apiP50.add(api.latencyMillis().median());
-                apiP99.add(api.latencyMillis().percentile(99));
-                anchorP99.add(anchor.latencyMillis().percentile(99));
-                failures += api.failures();
-                load = FleetBenchmark.loadAverage();
-                if (api.failures() > 0) {
-                    out.println("  API failures in round " + round + ": " + api.failureSamples());
-                }
-            }
-            printRow(out, clients, Ratios.spread(ratios.anchor()), Ratios.spread(ratios.ours()),
-                    Ratios.spread(ratios.ratio()), Figures.format(median(anchorP99)), Figures.format(median(apiP50)),
-                    Figures.format(median(apiP99)), failures, load);
-            printCpu(clients, apiCpuPerCheckpoint, anchorCpuPerTx);
-            printDatabaseCpu(databaseCpuPerCheckpoint);
-            if (clients == largest) {
-                last = ratios.ours().median();
-            }
+        for (Map.Entry<Integer, Series> entry : byClients.entrySet()) {
+            int clients = entry.getKey();
+            Series series = entry.getValue();
+            printRow(out, clients, Ratios.spread(series.ratios.anchor()), Ratios.spread(series.ratios.ours()),
+                    Ratios.spread(series.ratios.ratio()), Figures.format(median(series.anchorP99)),
+                    Figures.format(median(series.apiP50)), Figures.format(median(series.apiP99)), series.failures,
+                    series.load);
+            printCpu(clients, series.apiCpuPerCheckpoint, series.anchorCpuPerTx);
+            printDatabaseCpu(series.databaseCpuPerCheckpoint);
         }
-        return last;
+        return byClients.get(largest).ratios.ours().median();
+    }
+
+    /** One round at {@code clients}: pgbench, then the API, each once the fleet caught up. */
+    private void measureRound(int clients, int round, boolean profile, Series series) throws Exception {
+        // Each side gets the machine to itself: the fleet first finishes what the last round left it.
+        fleet.awaitCaughtUp(CATCH_UP);
+        Map<String, Long> anchorBefore = anchorCpu.read();
+        LoadResult anchor = pgbench.closedLoop(clients, options.round());
+        collect(series.anchorCpuPerTx, CpuMeter.perUnit(anchorBefore, anchorCpu.read(), anchor.successes()));
+        if (profile) {
+            startProfiling();
+        }
+        fleet.awaitCaughtUp(CATCH_UP);
+        Map<String, Long> apiBefore = apiCpu.read();
+        Map<String, Long> databaseBefore = fleetBackends.nanosByClient();
+        LoadResult api = checkpoints.closedLoop(clients, options.round());
+        collect(series.apiCpuPerCheckpoint, CpuMeter.perUnit(apiBefore, apiCpu.read(), api.successes()));
+        collect(series.databaseCpuPerCheckpoint,
+                perUnitByClient(databaseBefore, fleetBackends.nanosByClient(), api.successes()));
+        if (profile) {
+            stopProfiling();
+        }
+        series.ratios.add(api.perSecond(), anchor.perSecond());
+        series.apiP50.add(api.latencyMillis().median());
+        series.apiP99.add(api.latencyMillis().percentile(99));
+        series.anchorP99.add(anchor.latencyMillis().percentile(99));
+        series.failures += api.failures();
+        series.load = FleetBenchmark.loadAverage();
+        if (api.failures() > 0) {
+            out.println("  API failures at " + clients + " clients in round " + (round + 1) + ": " + api.failureSamples());
+        }
+        out.printf("  round %d at %d clients: pgbench %s tps, API %s req/s%n", round + 1, clients,
+                Figures.format(anchor.perSecond()), Figures.format(api.perSecond()));
     }
 
     private void printCpu(int clients, Map<String, List<Double>> api, Map<String, List<Double>> anchor) {
