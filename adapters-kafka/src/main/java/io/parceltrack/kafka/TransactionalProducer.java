@@ -45,7 +45,7 @@ final class TransactionalProducer implements AutoCloseable {
 
     /** Sends what {@code work} sends in one transaction and commits it. */
     void commit(Consumer<Producer<byte[], byte[]>> work) {
-        run(transaction -> work.accept(transaction.get()), null, null);
+        commitIfBegun(transaction -> work.accept(transaction.get()), null, null);
     }
 
     /**
@@ -58,15 +58,10 @@ final class TransactionalProducer implements AutoCloseable {
      * ({@code AddOffsetsToTxn}, {@code TxnOffsetCommit}, {@code EndTxn}) and its commit markers. The
      * group coordinator keeps the newer of a plain and a transactional commit of a partition, so a
      * transaction of an earlier batch whose markers are still being written does not move the
-     * offsets back.
+     * offsets back. Without {@code offsets} only what was sent is committed.
      */
     boolean commitIfBegun(Consumer<Supplier<Producer<byte[], byte[]>>> work,
             Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
-        return run(work, offsets, group);
-    }
-
-    private boolean run(Consumer<Supplier<Producer<byte[], byte[]>>> work, Map<TopicPartition, OffsetAndMetadata> offsets,
-            ConsumerGroupMetadata group) {
         try {
             OnFirstUse transaction = new OnFirstUse();
             work.accept(transaction);
