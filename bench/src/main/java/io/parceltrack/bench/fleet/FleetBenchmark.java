@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>
  * flock /tmp/heavy.lock java -cp bench/target/benchmarks.jar io.parceltrack.bench.fleet.FleetBenchmark \
- *     [--clients 1,8,16] [--rounds 3] [--round-seconds 10] [--warmup-seconds 60] [--parcels 1000] \
+ *     [--clients 1,8,16] [--rounds 3] [--round-seconds 10] [--warmup-seconds 300] [--parcels 1000] \
  *     [--subscribers 10000] [--fan-out-warmup 5] [--fan-out-rounds 5] [--latency-samples 60] [--profile false] \
  *     [--app-jvm-options "-Xms256m -Xmx512m"] [--broker-jvm-options "(the test broker's)"] \
  *     [--output bench/target/fleet] [--jar apps/target/parceltrack.jar] [--phases throughput,chat,fan-out]

@@ -7,18 +7,22 @@ import io.parceltrack.bench.report.Figures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /api/v1/checkpoints} against pgbench running the same transaction: closed loops at
  * the client counts in turn, then open loops at one rate, the two sides taking turns round by round.
  */
 final class Throughput implements AutoCloseable {
-    private static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(3);
+    private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final Duration PGBENCH_WARM_UP = Duration.ofSeconds(60);
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(60);
     private static final List<String> PROFILED = List.of("parcels-manager-service", "account-service", "notification-service");
 
     private final Fleet fleet;
@@ -30,6 +34,7 @@ final class Throughput implements AutoCloseable {
     private final CpuMeter anchorCpu = new CpuMeter();
     private final BackendCpu fleetBackends;
     private final BackendCpu pgbenchBackends;
+    private long warmUpStarted = System.nanoTime();
 
     Throughput(Fleet fleet, Pgbench pgbench, String token, FleetOptions options, PrintStream out) {
         this.fleet = fleet;
@@ -57,12 +62,28 @@ final class Throughput implements AutoCloseable {
                 Figures.format(probe.perSecond()), ms(probe.latencyMillis(), 50), probe.failures());
     }
 
+    private long elapsedSeconds() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - warmUpStarted);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     void warmUp() throws InterruptedException {
         out.println("warming up " + options.warmup().toSeconds() + " s, load average " + FleetBenchmark.loadAverage());
-        LoadResult warm = checkpoints.closedLoop(16, options.warmup());
-        pgbench.closedLoop(16, options.warmup().dividedBy(2));
-        out.printf("warm-up: %s checkpoints/s, %d failures %s%n", Figures.format(warm.perSecond()), warm.failures(),
-                warm.failureSamples());
+        warmUpStarted = System.nanoTime();
+        // In slices, each printed: the rate climbs for minutes while the apps' compilers catch up.
+        Duration left = options.warmup();
+        while (!left.isZero()) {
+            Duration slice = shorter(left, WARM_UP_SLICE);
+            LoadResult warm = checkpoints.closedLoop(16, slice);
+            left = left.minus(slice);
+            out.printf("  warm-up, %d s in: %s checkpoints/s, %d failures %s%n", elapsedSeconds(),
+                    Figures.format(warm.perSecond()), warm.failures(), warm.failureSamples());
+        }
+        // pgbench has no compiler to wait for, only the server's caches to fill.
+        pgbench.closedLoop(16, shorter(options.warmup().dividedBy(2), PGBENCH_WARM_UP));
     }
 
     /** What the rounds at one client count measured. */
@@ -141,7 +162,8 @@ final class Throughput implements AutoCloseable {
         if (api.failures() > 0) {
             out.println("  API failures at " + clients + " clients in round " + (round + 1) + ": " + api.failureSamples());
         }
-        out.printf("  round %d at %d clients: pgbench %s tps, API %s req/s%n", round + 1, clients,
+        out.printf("  round %d at %d clients, %d s after the warm-up began: pgbench %s tps, API %s req/s%n", round + 1,
+                clients, elapsedSeconds(),
                 Figures.format(anchor.perSecond()), Figures.format(api.perSecond()));
     }
 
