@@ -39,16 +39,23 @@ final class HttpLoad {
             try (HttpConnection connection = new HttpConnection(server)) {
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
-                    worker.exchange(connection, requests.apply(sequence.getAndIncrement()), sent);
+                    worker.exchange(connection, requests.apply(sequence.getAndIncrement()), sent, true);
                 }
             }
         });
     }
 
-    /** {@code ratePerSecond} requests per second for {@code duration}, over up to {@code connections} connections. */
-    LoadResult openLoop(double ratePerSecond, Duration duration, int connections) throws InterruptedException {
+    /**
+     * {@code ratePerSecond} requests per second for {@code duration}, over up to {@code connections}
+     * connections. The requests due in the first {@code unmeasured} are sent and counted but their
+     * latencies left out, as pgbench's are ({@link Pgbench#openLoop}): the first requests on new
+     * connections say how connections open, not how the server keeps up with the rate.
+     */
+    LoadResult openLoop(double ratePerSecond, Duration duration, int connections, Duration unmeasured)
+            throws InterruptedException {
         long total = (long) (ratePerSecond * duration.toNanos() / 1e9);
         long intervalNanos = (long) (1e9 / ratePerSecond);
+        long firstMeasured = (long) (ratePerSecond * unmeasured.toNanos() / 1e9);
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
         return run(connections, worker -> {
@@ -60,7 +67,7 @@ final class HttpLoad {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    worker.exchange(connection, requests.apply(n), due);
+                    worker.exchange(connection, requests.apply(n), due, n >= firstMeasured);
                 }
             }
         });
@@ -92,9 +99,9 @@ final class HttpLoad {
             thread.join();
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        long successes = workers.stream().mapToLong(worker -> worker.count).sum();
+        long successes = workers.stream().mapToLong(worker -> worker.successes).sum();
         long failures = workers.stream().mapToLong(worker -> worker.failures).sum();
-        long[] all = new long[(int) successes];
+        long[] all = new long[workers.stream().mapToInt(worker -> worker.count).sum()];
         int at = 0;
         List<String> samples = new ArrayList<>();
         for (Worker worker : workers) {
@@ -109,14 +116,19 @@ final class HttpLoad {
     private final class Worker {
         private long[] latencies = new long[1 << 14];
         private int count;
+        private long successes;
         private long failures;
         private final List<String> failureSamples = Collections.synchronizedList(new ArrayList<>());
 
-        void exchange(HttpConnection connection, byte[] request, long countedFrom) {
+        void exchange(HttpConnection connection, byte[] request, long countedFrom, boolean measured) {
             try {
                 int status = connection.exchange(request);
                 long answered = System.nanoTime();
                 if (status == expectedStatus) {
+                    successes++;
+                    if (!measured) {
+                        return;
+                    }
                     if (count == latencies.length) {
                         latencies = Arrays.copyOf(latencies, count * 2);
                     }

@@ -23,6 +23,8 @@ final class Throughput implements AutoCloseable {
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     private static final Duration PGBENCH_WARM_UP = Duration.ofSeconds(60);
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(60);
+    /** Both sides open new connections for each open-loop round; their first second is not measured. */
+    private static final Duration OPEN_LOOP_UNMEASURED = Duration.ofSeconds(1);
     private static final List<String> PROFILED = List.of("parcels-manager-service", "account-service", "notification-service");
 
     private final Fleet fleet;
@@ -214,9 +216,9 @@ final class Throughput implements AutoCloseable {
         Ratios p99 = new Ratios();
         for (int round = 0; round < options.rounds(); round++) {
             fleet.awaitCaughtUp(CATCH_UP);
-            LoadResult anchor = pgbench.openLoop(rate, options.round(), 16);
+            LoadResult anchor = pgbench.openLoop(rate, options.round(), 16, OPEN_LOOP_UNMEASURED);
             fleet.awaitCaughtUp(CATCH_UP);
-            LoadResult api = checkpoints.openLoop(rate, options.round(), 32);
+            LoadResult api = checkpoints.openLoop(rate, options.round(), 32, OPEN_LOOP_UNMEASURED);
             p99.add(api.latencyMillis().percentile(99), anchor.latencyMillis().percentile(99));
             printRow(out, round + 1, ms(anchor.latencyMillis(), 50), ms(anchor.latencyMillis(), 99),
                     ms(api.latencyMillis(), 50), ms(api.latencyMillis(), 99),
