@@ -15,11 +15,13 @@ import java.util.Map;
 /**
  * Counts a checkpoint's way through the system by decorating the ports it passes, so that neither
  * the services nor the domain know of metrics: checkpoints recorded, events relayed from the
- * outbox, deliveries the fan-out produced, and deliveries handled by outcome.
+ * outbox and the batches they went in, deliveries the fan-out produced, and deliveries handled by
+ * outcome.
  */
 public final class FlowMetrics {
     static final String CHECKPOINTS = "parceltrack.checkpoints.recorded";
     static final String EVENTS_RELAYED = "parceltrack.outbox.events.relayed";
+    static final String BATCHES_RELAYED = "parceltrack.outbox.batches.relayed";
     static final String FAN_OUT = "parceltrack.fanout.deliveries.produced";
     static final String DELIVERIES = "parceltrack.deliveries";
 
@@ -39,13 +41,22 @@ public final class FlowMetrics {
         };
     }
 
-    /** Counts the events the broker accepted from the outbox relay. */
+    /**
+     * Counts the events the broker accepted from the outbox relay, and the batches they went in: a
+     * batch is one Kafka transaction, so events per batch is what the relay's linger and the load
+     * make of its batching, and what the broker's cost per event depends on.
+     */
     public ParcelEventPublisher relayed(ParcelEventPublisher publisher) {
         Counter relayed = Counter.builder(EVENTS_RELAYED).description("parcel events published from the outbox")
                 .register(registry);
+        Counter batches = Counter.builder(BATCHES_RELAYED)
+                .description("outbox batches the broker accepted, one Kafka transaction each").register(registry);
         return events -> {
             publisher.publishEvents(events);
-            relayed.increment(events.size());
+            if (!events.isEmpty()) {
+                relayed.increment(events.size());
+                batches.increment();
+            }
         };
     }
 

@@ -58,8 +58,10 @@ class FlowMetricsTest {
         assertThatThrownBy(() -> flow.relayed(failing).publishEvents(events)).isInstanceOf(PublishException.class);
         flow.relayed(batch -> {}).publishEvents(events);
         flow.relayed(batch -> {}).publishEvents(List.of(events.get(0), events.get(0)));
+        flow.relayed(batch -> {}).publishEvents(List.of());
 
         assertThat(count(FlowMetrics.EVENTS_RELAYED)).isEqualTo(3);
+        assertThat(count(FlowMetrics.BATCHES_RELAYED)).as("one per accepted, non-empty batch").isEqualTo(2);
     }
 
     @Test
