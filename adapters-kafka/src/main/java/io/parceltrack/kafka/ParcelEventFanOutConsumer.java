@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * batch failed halfway and was handled again. When anything fails (the broker is down, the
  * subscriber store is unavailable), the transaction is abandoned (see {@link TransactionalProducer})
  * and the batch is handled again after a backoff: events are delayed, never lost. A batch that
- * produces nothing (no subscriber of any of its parcels, no unreadable record) commits its offsets
- * as a plain consumer commit instead: the broker then handles one request rather than a
- * transaction with its markers.
+ * produces nothing (no subscriber of any of its parcels, no unreadable record) begins no
+ * transaction: its offsets go with the consumer loop's next plain commit, which gathers such
+ * batches (at most half a second of them), so the broker handles a few commit requests per second
+ * rather than a transaction, or a commit, per batch.
  */
 public final class ParcelEventFanOutConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParcelEventFanOutConsumer.class);
@@ -112,10 +113,14 @@ public final class ParcelEventFanOutConsumer implements AutoCloseable {
                     TraceHeaders.handleWithin(read.record(), SpanNames.FAN_OUT, () -> handle(read, fanOut, transaction));
                 }
             }, offsets, context.groupMetadata());
-            if (!transacted) {
+            if (transacted) {
+                context.committedElsewhere(offsets);
+            } else {
                 // Nobody to notify in the whole batch (parcels without subscribers): nothing was
-                // produced and no transaction begun, so the offsets go as a plain commit.
-                context.commit(offsets);
+                // produced and no transaction begun. Handled again after a crash, it would produce
+                // nothing again (or notify someone who subscribed since), so its offsets go with the
+                // loop's next commit instead of a commit of their own.
+                context.commitLater(offsets);
             }
         }
 

@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Batches are handled between polls, on the polling thread, so a rebalance (which happens inside
  * {@code poll}) never sees a half-handled batch.
+ *
+ * <p>A handler whose batch may be handled again without harm (it produced nothing, or stored what
+ * it stored idempotently) can leave the commit to the loop ({@link BatchContext#commitLater}). The
+ * loop then sends one commit for such batches at most every {@link #DEFERRED_COMMIT_INTERVAL},
+ * and at once when a poll comes back empty, before this member gives partitions up in a rebalance
+ * and when it stops. Under load that is a few commit requests per second instead of one per batch,
+ * each a write the broker makes and a round trip the loop waits for. What a crash can cost is
+ * handling the last interval's such batches once more.
  */
 final class RecordBatchLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordBatchLoop.class);
@@ -46,9 +54,24 @@ final class RecordBatchLoop implements AutoCloseable {
         /** For {@code sendOffsetsToTransaction}: lets the group fence a member that lost its partitions. */
         ConsumerGroupMetadata groupMetadata();
 
-        /** Commits synchronously; a stop requested meanwhile does not interrupt it. */
+        /**
+         * Commits synchronously, together with any offsets left for later; a stop requested
+         * meanwhile does not interrupt it.
+         */
         void commit(Map<TopicPartition, OffsetAndMetadata> offsets);
+
+        /**
+         * Leaves the commit of a handled batch to the loop, for a batch that may be handled again
+         * without harm should this member crash before the loop commits (see the class comment).
+         */
+        void commitLater(Map<TopicPartition, OffsetAndMetadata> offsets);
+
+        /** Tells the loop that {@code offsets} were committed another way (in a transaction). */
+        void committedElsewhere(Map<TopicPartition, OffsetAndMetadata> offsets);
     }
+
+    /** How long a batch's commit left for later may wait while the loop is busy. */
+    static final Duration DEFERRED_COMMIT_INTERVAL = Duration.ofMillis(500);
 
     private final String name;
     private final Consumer<byte[], byte[]> consumer;
@@ -64,6 +87,9 @@ final class RecordBatchLoop implements AutoCloseable {
     /** A rebalance gave this member its share (maybe none) and it has not lost it since. */
     private volatile boolean joined;
     private boolean started;
+    private final DeferredOffsets deferred;
+    /** The last commit of deferred offsets failed; the next waits for the interval. */
+    private boolean deferredCommitFailed;
 
     private final BatchContext context = new BatchContext() {
         @Override
@@ -73,16 +99,37 @@ final class RecordBatchLoop implements AutoCloseable {
 
         @Override
         public void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            Map<TopicPartition, OffsetAndMetadata> earlier = deferred.takeAll();
+            DeferredOffsets all = new DeferredOffsets(Duration.ZERO);
+            all.add(earlier, 0);
+            all.add(offsets, 0);
             try {
-                consumer.commitSync(offsets);
-            } catch (WakeupException stopRequested) {
-                // stop() woke the consumer to end a poll; the batch is done, so commit it still
-                consumer.commitSync(offsets);
+                commitSync(all.takeAll());
+            } catch (RuntimeException e) {
+                // This batch is handled again (and committed then); the earlier ones wait as before.
+                deferred.add(earlier, System.nanoTime());
+                throw e;
             }
+        }
+
+        @Override
+        public void commitLater(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            deferred.add(offsets, System.nanoTime());
+        }
+
+        @Override
+        public void committedElsewhere(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            deferred.coveredBy(offsets);
         }
     };
 
     RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler) {
+        this(name, client, settings, topic, handler, DEFERRED_COMMIT_INTERVAL);
+    }
+
+    RecordBatchLoop(String name, KafkaClientSettings client, ConsumerSettings settings, String topic, BatchHandler handler,
+            Duration deferredCommitInterval) {
+        this.deferred = new DeferredOffsets(deferredCommitInterval);
         this.name = name;
         this.consumer = new KafkaConsumer<>(client.consumerProperties(settings));
         this.observation = client.observer().consumerOpened(consumer);
@@ -151,7 +198,10 @@ final class RecordBatchLoop implements AutoCloseable {
             if (running) {
                 consumer.subscribe(topics, new ConsumerRebalanceListener() {
                     @Override
-                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // Still ours for this call: commit what was left for later before another takes them.
+                        commitDeferred(deferred.take(partitions));
+                    }
 
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -161,6 +211,8 @@ final class RecordBatchLoop implements AutoCloseable {
                     @Override
                     public void onPartitionsLost(Collection<TopicPartition> partitions) {
                         joined = false;
+                        // Another member owns them already: a commit now would be refused.
+                        deferred.take(partitions);
                     }
                 });
             }
@@ -174,7 +226,12 @@ final class RecordBatchLoop implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     handleOrRewind(batch);
                 }
+                long now = System.nanoTime();
+                if (deferred.due(now) || (batch.isEmpty() && !deferredCommitFailed)) {
+                    commitDeferred(deferred.takeAll());
+                }
             }
+            commitDeferred(deferred.takeAll());
         } catch (RuntimeException e) {
             LOG.error("{} stopped on an unexpected error", name, e);
         } finally {
@@ -203,6 +260,37 @@ final class RecordBatchLoop implements AutoCloseable {
                     pause.toMillis(), describe(e));
             rewind(batch);
             pause(pause);
+        }
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (WakeupException stopRequested) {
+            // stop() woke the consumer to end a poll; the batches are done, so commit them still
+            consumer.commitSync(offsets);
+        }
+    }
+
+    /**
+     * Commits offsets left for later. A failure is not the batches' fault, so they are not handled
+     * again: the offsets go back (for the partitions still owned) and are tried after the interval.
+     */
+    private void commitDeferred(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            commitSync(offsets);
+            deferredCommitFailed = false;
+        } catch (RuntimeException e) {
+            deferredCommitFailed = true;
+            LOG.warn("{}: committing the offsets of {} partitions failed, trying again later: {}", name, offsets.size(),
+                    describe(e));
+            Set<TopicPartition> owned = consumer.assignment();
+            Map<TopicPartition, OffsetAndMetadata> stillOwned = new HashMap<>(offsets);
+            stillOwned.keySet().retainAll(owned);
+            deferred.add(stillOwned, System.nanoTime());
         }
     }
 

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * The webhooks' side of {@code parcel-events}: consumes the events in a consumer group of its own
  * and hands each to the enqueue use case, which stores the webhooks they mean in the durable retry
  * schedule. Offsets are committed only after a whole batch is stored, so a crash or a broker restart
- * makes the batch be handled again, which enqueues nothing twice. Sending happens elsewhere, on
+ * makes the batch be handled again, which enqueues nothing twice. For the same reason a batch's
+ * commit is left to the consumer loop, which sends one for all such batches at most every half
+ * second (and when idle, rebalancing or stopping). Sending happens elsewhere, on
  * threads of its own: this loop never waits for a receiver.
  */
 public final class WebhookEventConsumer implements AutoCloseable {
@@ -62,14 +64,23 @@ public final class WebhookEventConsumer implements AutoCloseable {
         private final Producer<byte[], byte[]> deadLetters = new KafkaProducer<>(
                 settings.client().producerProperties(settings.consumer().clientId() + "-dead-letters"));
         private final AutoCloseable deadLettersObserved = settings.client().observer().producerOpened(deadLetters);
+        /** Unreadable records of the batch in hand, sent to the dead-letter topic. */
+        private int deadLettered;
 
         @Override
         public void handle(ConsumerRecords<byte[], byte[]> batch, RecordBatchLoop.BatchContext context) {
             EnqueueWebhooksUseCase batchEnqueue = enqueue.forBatch();
+            deadLettered = 0;
             for (ConsumerRecord<byte[], byte[]> record : batch) {
                 TraceHeaders.handleWithin(record, SpanNames.SCHEDULE_WEBHOOKS, () -> schedule(record, batchEnqueue));
             }
-            context.commit(RecordBatchLoop.offsetsAfter(batch));
+            if (deadLettered == 0) {
+                // Handled again, the batch enqueues nothing twice, so its commit may wait for the loop's next.
+                context.commitLater(RecordBatchLoop.offsetsAfter(batch));
+            } else {
+                // A dead letter would be sent again: commit at once.
+                context.commit(RecordBatchLoop.offsetsAfter(batch));
+            }
         }
 
         private void schedule(ConsumerRecord<byte[], byte[]> record, EnqueueWebhooksUseCase batchEnqueue) {
@@ -79,6 +90,7 @@ public final class WebhookEventConsumer implements AutoCloseable {
             } catch (UnreadableMessageException e) {
                 DeadLetter.send(deadLetters, record, settings.events().deadLetterTopic(), settings.consumer().groupId(),
                         e.getMessage(), settings.client().observer());
+                deadLettered++;
                 return;
             }
             int scheduled = batchEnqueue.enqueue(event);
