@@ -200,7 +200,8 @@ final class RecordBatchLoop implements AutoCloseable {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                         // Still ours for this call: commit what was left for later before another takes them.
-                        commitDeferred(deferred.take(partitions));
+                        // If that fails they are not kept: committed later, they could move the new owner back.
+                        commitDeferred(deferred.take(partitions), false);
                     }
 
                     @Override
@@ -228,10 +229,10 @@ final class RecordBatchLoop implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 if (deferred.due(now) || (batch.isEmpty() && !deferredCommitFailed)) {
-                    commitDeferred(deferred.takeAll());
+                    commitDeferred(deferred.takeAll(), true);
                 }
             }
-            commitDeferred(deferred.takeAll());
+            commitDeferred(deferred.takeAll(), false);
         } catch (RuntimeException e) {
             LOG.error("{} stopped on an unexpected error", name, e);
         } finally {
@@ -277,16 +278,21 @@ final class RecordBatchLoop implements AutoCloseable {
 
     /**
      * Commits offsets left for later. A failure is not the batches' fault, so they are not handled
-     * again: the offsets go back (for the partitions still owned) and are tried after the interval.
+     * again: if {@code keepOnFailure}, the offsets go back (for the partitions still owned) and are
+     * tried after the interval; else they are dropped, and the partitions' next owner handles those
+     * batches once more.
      */
-    private void commitDeferred(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private void commitDeferred(Map<TopicPartition, OffsetAndMetadata> offsets, boolean keepOnFailure) {
         try {
             commitSync(offsets);
             deferredCommitFailed = false;
         } catch (RuntimeException e) {
             deferredCommitFailed = true;
-            LOG.warn("{}: committing the offsets of {} partitions failed, trying again later: {}", name, offsets.size(),
-                    describe(e));
+            LOG.warn("{}: committing the offsets of {} partitions failed{}: {}", name, offsets.size(),
+                    keepOnFailure ? ", trying again later" : "", describe(e));
+            if (!keepOnFailure) {
+                return;
+            }
             Set<TopicPartition> owned = consumer.assignment();
             Map<TopicPartition, OffsetAndMetadata> stillOwned = new HashMap<>(offsets);
             stillOwned.keySet().retainAll(owned);
