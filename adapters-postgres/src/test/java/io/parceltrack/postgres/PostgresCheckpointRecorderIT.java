@@ -2,6 +2,7 @@ package io.parceltrack.postgres;
 
 import static io.parceltrack.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parceltrack.contract.Fixtures;
 import io.parceltrack.contract.ParcelPorts;
@@ -9,7 +10,10 @@ import io.parceltrack.contract.RecordCheckpointContract;
 import io.parceltrack.domain.parcel.Checkpoint;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.port.out.IdempotencyStore.KeyPolicy;
+import io.parceltrack.port.out.IdempotencyStore.KeyedRequest;
 import io.parceltrack.port.out.RecordCheckpointPort.CheckpointRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -177,5 +181,132 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
             assertThat(checkpointsOf(parcel)).isEqualTo(3);
             assertThat(eventsOf(parcel)).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aParcelThisProcessWroteLastIsDecidedOnAsItWasLeftWithoutReadingIt() {
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+        Parcel parcel = storedParcel(ours);
+        ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
+        Parcel remembered = ours.checkpoints().recentParcels().get(parcel.trackNumber()).orElseThrow().parcel();
+        List<Parcel> decidedOn = new ArrayList<>();
+
+        Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
+            decidedOn.add(current);
+            return Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.PENDING));
+        });
+
+        // The very object the first write left: a read would have made a new one.
+        assertThat(decidedOn).hasSize(1);
+        assertThat(decidedOn.get(0)).isSameAs(remembered);
+        assertThat(remembered.status()).isEqualTo(ParcelStatus.IN_TRANSIT);
+        assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.PENDING);
+        assertThat(ours.parcels().findParcel(parcel.trackNumber()).orElseThrow())
+                .isEqualTo(ours.checkpoints().recentParcels().get(parcel.trackNumber()).orElseThrow().parcel());
+        assertThat(checkpointsOf(parcel)).isEqualTo(2);
+        assertThat(eventsOf(parcel)).isEqualTo(2);
+    }
+
+    @Test
+    void aRememberedParcelAnotherProcessChangedSinceIsDecidedAgainOnTheRowAsItIs() {
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
+            ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+            Parcel parcel = storedParcel(ours);
+            ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
+            others.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.PENDING)));
+            List<Parcel> decidedOn = new ArrayList<>();
+
+            // Earlier than the other process's checkpoint: decided on our stale memory it would set the status back.
+            Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
+                decidedOn.add(current);
+                return Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.IN_TRANSIT));
+            });
+
+            assertThat(decidedOn).extracting(Parcel::status)
+                    .as("the memory, then the row the write found, and no locking attempt after that")
+                    .containsExactly(ParcelStatus.IN_TRANSIT, ParcelStatus.PENDING);
+            assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.PENDING);
+            Parcel stored = ours.parcels().findParcel(parcel.trackNumber()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(ParcelStatus.PENDING);
+            assertThat(stored.lastCheckpointAt()).isEqualTo(T0.plusSeconds(30));
+            assertThat(checkpointsOf(parcel)).isEqualTo(3);
+            assertThat(eventsOf(parcel)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aDecisionRefusingARememberedParcelIsAskedAgainOnTheRowAsItIs() {
+        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
+            ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
+            ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+            Parcel parcel = storedParcel(ours);
+            ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
+            others.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.PENDING)));
+            List<Parcel> decidedOn = new ArrayList<>();
+
+            Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
+                decidedOn.add(current);
+                if (current.status() != ParcelStatus.PENDING) {
+                    throw new IllegalStateException("only a pending parcel may be delivered here");
+                }
+                return Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.DELIVERED));
+            });
+
+            assertThat(decidedOn).extracting(Parcel::status)
+                    .containsExactly(ParcelStatus.IN_TRANSIT, ParcelStatus.PENDING);
+            assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.DELIVERED);
+            assertThat(checkpointsOf(parcel)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRememberedParcelDeletedAndCreatedAgainGetsTheCheckpointOnItsNewRow() {
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+        Parcel parcel = storedParcel(ours);
+        ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
+        DATABASE.jdbi().useHandle(admin -> admin.createUpdate("DELETE FROM parcels WHERE track_number = :trackNumber")
+                .bind("trackNumber", parcel.trackNumber().value()).execute());
+
+        assertThat(ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.IN_TRANSIT))))
+                .as("the remembered row is gone, and no parcel has its track number").isEmpty();
+        assertThat(eventsOf(parcel)).isEqualTo(1);
+
+        ours.parcels().insertParcel(parcel);
+        Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.PENDING)));
+
+        assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.PENDING);
+        assertThat(checkpointsOf(parcel)).as("the new row's checkpoints").isEqualTo(1);
+        assertThat(eventsOf(parcel)).isEqualTo(2);
+    }
+
+    @Test
+    void aParcelWrittenInATransactionThatRolledBackIsNotRemembered() {
+        ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
+        Parcel parcel = storedParcel(ours);
+        RuntimeException rollBack = new IllegalStateException("the caller's transaction fails after the checkpoint");
+
+        assertThatThrownBy(() -> ours.idempotency().runOnce(
+                new KeyedRequest(parcel.owner().toString(), "key-" + parcel.trackNumber(), "fingerprint"),
+                new KeyPolicy(T0, Duration.ofDays(1), 1000), () -> {
+                    ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current ->
+                            Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
+                    throw rollBack;
+                })).isSameAs(rollBack);
+
+        assertThat(ours.checkpoints().recentParcels().get(parcel.trackNumber())).isEmpty();
+        assertThat(checkpointsOf(parcel)).isZero();
+        ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
+                current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.IN_TRANSIT)));
+        assertThat(ours.checkpoints().recentParcels().get(parcel.trackNumber())).isPresent();
+        assertThat(checkpointsOf(parcel)).isEqualTo(1);
     }
 }
