@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
@@ -208,8 +209,11 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
         assertThat(eventsOf(parcel)).isEqualTo(2);
     }
 
-    @Test
-    void aRememberedParcelAnotherProcessChangedSinceIsDecidedAgainOnTheRowAsItIs() {
+    /**
+     * Runs {@code test} on a parcel whose checkpoint at T0+10 (IN_TRANSIT) {@code ours} wrote and
+     * remembers, after which another process recorded one at T0+30 (PENDING).
+     */
+    private static void onParcelRememberedHereAndChangedThere(BiConsumer<ParcelStores, Parcel> test) {
         try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
             ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
             ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
@@ -218,6 +222,13 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
                     current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
             others.checkpoints().recordCheckpoint(parcel.trackNumber(),
                     current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.PENDING)));
+            test.accept(ours, parcel);
+        }
+    }
+
+    @Test
+    void aRememberedParcelAnotherProcessChangedSinceIsDecidedAgainOnTheRowAsItIs() {
+        onParcelRememberedHereAndChangedThere((ours, parcel) -> {
             List<Parcel> decidedOn = new ArrayList<>();
 
             // Earlier than the other process's checkpoint: decided on our stale memory it would set the status back.
@@ -235,19 +246,12 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
             assertThat(stored.lastCheckpointAt()).isEqualTo(T0.plusSeconds(30));
             assertThat(checkpointsOf(parcel)).isEqualTo(3);
             assertThat(eventsOf(parcel)).isEqualTo(3);
-        }
+        });
     }
 
     @Test
     void aDecisionRefusingARememberedParcelIsAskedAgainOnTheRowAsItIs() {
-        try (PostgresDatabase otherProcess = PostgresDatabase.open(DATABASE.settings())) {
-            ParcelStores others = otherProcess.parcelStores(TestPayloads.PROTOBUF);
-            ParcelStores ours = DATABASE.database().parcelStores(TestPayloads.PROTOBUF);
-            Parcel parcel = storedParcel(ours);
-            ours.checkpoints().recordCheckpoint(parcel.trackNumber(),
-                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(10), ParcelStatus.IN_TRANSIT)));
-            others.checkpoints().recordCheckpoint(parcel.trackNumber(),
-                    current -> Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(20), ParcelStatus.PENDING)));
+        onParcelRememberedHereAndChangedThere((ours, parcel) -> {
             List<Parcel> decidedOn = new ArrayList<>();
 
             Optional<CheckpointRecord> recorded = ours.checkpoints().recordCheckpoint(parcel.trackNumber(), current -> {
@@ -255,14 +259,14 @@ class PostgresCheckpointRecorderIT extends RecordCheckpointContract {
                 if (current.status() != ParcelStatus.PENDING) {
                     throw new IllegalStateException("only a pending parcel may be delivered here");
                 }
-                return Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(30), ParcelStatus.DELIVERED));
+                return Fixtures.recordFor(current, Fixtures.checkpoint(T0.plusSeconds(40), ParcelStatus.DELIVERED));
             });
 
             assertThat(decidedOn).extracting(Parcel::status)
                     .containsExactly(ParcelStatus.IN_TRANSIT, ParcelStatus.PENDING);
             assertThat(recorded.map(CheckpointRecord::parcel).map(Parcel::status)).contains(ParcelStatus.DELIVERED);
             assertThat(checkpointsOf(parcel)).isEqualTo(3);
-        }
+        });
     }
 
     @Test
