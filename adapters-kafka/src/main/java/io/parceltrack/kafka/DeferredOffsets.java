@@ -80,6 +80,14 @@ final class DeferredOffsets {
         return taken;
     }
 
+    /** The furthest position per partition of {@code a} and {@code b}. */
+    static Map<TopicPartition, OffsetAndMetadata> furthest(
+            Map<TopicPartition, OffsetAndMetadata> a, Map<TopicPartition, OffsetAndMetadata> b) {
+        Map<TopicPartition, OffsetAndMetadata> merged = new HashMap<>(a);
+        b.forEach((partition, offset) -> merged.merge(partition, offset, DeferredOffsets::further));
+        return merged;
+    }
+
     private static OffsetAndMetadata further(OffsetAndMetadata a, OffsetAndMetadata b) {
         return b.offset() > a.offset() ? b : a;
     }

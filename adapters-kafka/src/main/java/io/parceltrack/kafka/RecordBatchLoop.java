@@ -100,11 +100,8 @@ final class RecordBatchLoop implements AutoCloseable {
         @Override
         public void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
             Map<TopicPartition, OffsetAndMetadata> earlier = deferred.takeAll();
-            DeferredOffsets all = new DeferredOffsets(Duration.ZERO);
-            all.add(earlier, 0);
-            all.add(offsets, 0);
             try {
-                commitSync(all.takeAll());
+                commitSync(DeferredOffsets.furthest(earlier, offsets));
             } catch (RuntimeException e) {
                 // This batch is handled again (and committed then); the earlier ones wait as before.
                 deferred.add(earlier, System.nanoTime());
