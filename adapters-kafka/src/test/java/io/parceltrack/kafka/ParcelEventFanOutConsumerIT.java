@@ -3,16 +3,19 @@ package io.parceltrack.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parceltrack.contract.Fixtures;
+import io.parceltrack.contract.ForwardingSubscriptionStore;
 import io.parceltrack.domain.TelegramId;
 import io.parceltrack.domain.notification.Delivery;
 import io.parceltrack.domain.notification.DeliveryId;
 import io.parceltrack.domain.notification.ParcelEvent;
 import io.parceltrack.domain.parcel.Parcel;
 import io.parceltrack.domain.parcel.ParcelStatus;
+import io.parceltrack.domain.parcel.TrackNumber;
 import io.parceltrack.kafka.testing.KafkaTestBroker;
 import io.parceltrack.kafka.testing.KafkaTestBrokerExtension;
 import io.parceltrack.kafka.testing.TopicReader;
 import io.parceltrack.memory.InMemoryParcelDatabase;
+import io.parceltrack.port.out.UnavailableException;
 import io.parceltrack.service.NotificationFanOutService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -196,6 +201,100 @@ class ParcelEventFanOutConsumerIT {
             assertThat(emitted.stream().map(Delivery::id).toList()).containsExactlyInAnyOrderElementsOf(
                     Stream.of(first, second).flatMap(event -> followers.stream().map(user -> DeliveryId.of(event.id(), user)))
                             .toList());
+        }
+    }
+
+    @Test
+    void aFanOutThatFailsHalfwayCommitsNothingAndIsHandledAgainOnce() throws Exception {
+        Parcel parcel = Fixtures.parcel(Fixtures.newId());
+        database.insertParcel(parcel);
+        Set<TelegramId> subscribers = new HashSet<>();
+        for (int i = 0; i < 3 * PAGE_SIZE; i++) {
+            TelegramId user = Fixtures.newId();
+            database.addSubscription(user, parcel.trackNumber());
+            subscribers.add(user);
+        }
+        ParcelEvent event = Fixtures.event(parcel.trackNumber(),
+                Fixtures.checkpoint(Fixtures.T0.plusSeconds(60), ParcelStatus.IN_TRANSIT));
+        FanOutConsumerSettings settings = TestSettings.fanOut(broker, events, deliveries.name());
+
+        try (KafkaParcelEventPublisher publisher = new KafkaParcelEventPublisher(TestSettings.relay(broker, events.name()));
+                TopicReader reader = new TopicReader(broker, deliveries.name());
+                TopicReader eventsRead = new TopicReader(broker, events.name());
+                Admin admin = broker.admin()) {
+            FailingOnceItsFirstPageIsOnTheBroker store = new FailingOnceItsFirstPageIsOnTheBroker(admin);
+            ParcelEventFanOutConsumer fanOut = new ParcelEventFanOutConsumer(settings,
+                    through -> new NotificationFanOutService(store, through, PAGE_SIZE)).start();
+            try {
+                publisher.publishEvents(List.of(event));
+                assertThat(reader.awaitRecords(subscribers.size(), Duration.ofSeconds(60))).hasSize(subscribers.size());
+                awaitCommittedPastEveryEvent(admin, settings.consumer().groupId(), eventsRead, 1);
+            } finally {
+                assertThat(fanOut.stop(Duration.ofSeconds(30))).isTrue();
+            }
+
+            assertThat(store.failedWithItsFirstPageOnTheBroker())
+                    .as("the first attempt failed once its first page was written to the topic").isTrue();
+            // That page, written in the aborted transaction, is not there for a read_committed
+            // reader: each subscriber's delivery once, from the attempt that committed.
+            List<Delivery> emitted = deliveriesIn(reader.readToEnd(Duration.ofSeconds(30)));
+            assertThat(emitted).hasSize(subscribers.size());
+            assertThat(emitted.stream().map(Delivery::id).collect(Collectors.toSet()))
+                    .isEqualTo(subscribers.stream().map(user -> DeliveryId.of(event.id(), user)).collect(Collectors.toSet()));
+        }
+    }
+
+    /**
+     * Reads subscribers from the test's database, but the first attempt's third read fails, as an
+     * unavailable database would. The fan-out reads each next page before it publishes the one it
+     * has, so by the third read its first page is in the batch's transaction; the read waits until
+     * those records are on the deliveries topic (its end offsets count uncommitted records) first.
+     */
+    private final class FailingOnceItsFirstPageIsOnTheBroker extends ForwardingSubscriptionStore {
+        private final Admin admin;
+        private int laterReads;
+        private boolean failedWithFirstPageOnTheBroker;
+
+        FailingOnceItsFirstPageIsOnTheBroker(Admin admin) {
+            super(database);
+            this.admin = admin;
+        }
+
+        synchronized boolean failedWithItsFirstPageOnTheBroker() {
+            return failedWithFirstPageOnTheBroker;
+        }
+
+        @Override
+        public synchronized List<TelegramId> findSubscribers(TrackNumber trackNumber, long afterUserId, int limit) {
+            if (afterUserId > 0 && ++laterReads == 2) {
+                failedWithFirstPageOnTheBroker = awaitRecordsOnDeliveries(PAGE_SIZE);
+                throw new UnavailableException("the subscriber store went away (test)", null);
+            }
+            return super.findSubscribers(trackNumber, afterUserId, limit);
+        }
+
+        private boolean awaitRecordsOnDeliveries(long records) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                    for (int partition = 0; partition < deliveries.partitions(); partition++) {
+                        ends.put(new TopicPartition(deliveries.name(), partition), OffsetSpec.latest());
+                    }
+                    long written = admin.listOffsets(ends).all().get().values().stream()
+                            .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    if (written >= records) {
+                        return true;
+                    }
+                    Thread.sleep(20);
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not read the deliveries topic's end offsets", e.getCause());
+            }
         }
     }
 
