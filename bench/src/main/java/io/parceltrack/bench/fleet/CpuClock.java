@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * CPU time (user + system, all threads) of a Linux process, read from {@code /proc/<pid>/stat}.
@@ -49,10 +50,21 @@ final class CpuClock {
      * so it suits processes whose threads live long (the JVMs' pools), between two close readings.
      */
     static long preciseNanos(long pid) {
+        return preciseNanos(pid, null);
+    }
+
+    /**
+     * As {@link #preciseNanos(long)}, for the threads whose name ({@code comm}: a JVM thread's name,
+     * cut to 15 characters) {@code named} accepts; all of them when it is {@code null}.
+     */
+    static long preciseNanos(long pid, Predicate<String> named) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             long nanos = 0;
             for (Path task : tasks) {
                 try {
+                    if (named != null && !named.test(Files.readString(task.resolve("comm")).strip())) {
+                        continue;
+                    }
                     String schedstat = Files.readString(task.resolve("schedstat"));
                     nanos += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
                 } catch (IOException | RuntimeException threadEnded) {
@@ -63,6 +75,11 @@ final class CpuClock {
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /** Whether a thread of a HotSpot JVM is one of its JIT compilers ({@code C1 CompilerThread0}, {@code C2 ...}). */
+    static boolean jitCompiler(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
     static long nanos(Collection<Long> pids) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * same size; rounds alternate. The user bot is stopped first: its subscribers are not real chats,
  * and 10,000 Telegram messages take minutes at Telegram's pace. The CPU each process spends per
  * round is printed for both sides: on two cores a fan-out is as fast as the CPU it needs allows.
+ * So is the part of it the JIT compilers' threads spent, which says how far the rounds are from
+ * warm code.
  */
 final class FanOut {
     private static final String DELIVERIES_TOPIC = "notification-deliveries";
@@ -50,12 +52,21 @@ final class FanOut {
         cpu.add("kafka broker", () -> CpuClock.preciseNanos(broker));
         cpu.add("postgresql (our databases)", () -> backends.stream().mapToLong(CpuClock::preciseNanos).sum());
         cpu.add("harness (watchers, the anchor's producer)", () -> CpuClock.preciseNanos(harness));
-        measure(cpu);
+        // The part of it the JIT compilers' threads spent: code the closed loops never ran (pages of
+        // thousands of deliveries, large produce requests and fetches) is still being compiled in
+        // the first rounds, in every process, on the same two cores.
+        CpuMeter compilers = new CpuMeter();
+        fleet.apps().forEach((name, app) -> compilers.add(name, () -> CpuClock.preciseNanos(app.pid(), CpuClock::jitCompiler)));
+        compilers.add("kafka broker", () -> CpuClock.preciseNanos(broker, CpuClock::jitCompiler));
+        compilers.add("harness", () -> CpuClock.preciseNanos(harness, CpuClock::jitCompiler));
+        measure(cpu, compilers);
     }
 
-    private void measure(CpuMeter cpu) throws Exception {
+    private void measure(CpuMeter cpu, CpuMeter compilers) throws Exception {
         Map<String, List<Double>> oursSpent = new LinkedHashMap<>();
         Map<String, List<Double>> anchorSpent = new LinkedHashMap<>();
+        Map<String, List<Double>> oursCompiling = new LinkedHashMap<>();
+        Map<String, List<Double>> anchorCompiling = new LinkedHashMap<>();
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).toString();
         byte[] checkpoint = HttpConnection.request("POST", fleet.restApi(), "/api/v1/checkpoints", token,
                 CheckpointRequests.body(FleetBenchmark.FAN_OUT_PARCEL, time));
@@ -79,11 +90,15 @@ final class FanOut {
                 FleetBenchmark.printRow(out, "---", "---", "---", "---", "---");
                 for (int round = 0; round < options.fanOutRounds(); round++) {
                     Map<String, Long> before = cpu.read();
+                    Map<String, Long> compiledBefore = compilers.read();
                     double producer = anchor.writeAndSee(options.subscribers(), deliveries.lastRecord());
                     Throughput.collect(anchorSpent, CpuMeter.perUnit(before, cpu.read(), 1));
+                    Throughput.collect(anchorCompiling, CpuMeter.perUnit(compiledBefore, compilers.read(), 1));
                     before = cpu.read();
+                    compiledBefore = compilers.read();
                     double ours = fanOut(connection, checkpoint, deliveries);
                     Throughput.collect(oursSpent, CpuMeter.perUnit(before, cpu.read(), 1));
+                    Throughput.collect(oursCompiling, CpuMeter.perUnit(compiledBefore, compilers.read(), 1));
                     ratios.add(ours, producer);
                     FleetBenchmark.printRow(out, round + 1, Figures.format(producer), Figures.format(ours),
                             Figures.format(ours / producer), FleetBenchmark.loadAverage());
@@ -95,6 +110,8 @@ final class FanOut {
                 + " ms, ratio " + Ratios.spread(ratios.ratio()));
         out.println("  CPU ms per fan-out (median of rounds), ParcelTrack: " + medians(oursSpent)
                 + "; producer: " + medians(anchorSpent));
+        out.println("  of which the JIT compilers' threads, ParcelTrack: " + medians(oursCompiling)
+                + "; producer: " + medians(anchorCompiling));
     }
 
     /** "name 1.2, other 3.4, total 4.6", leaving out the processes that did next to nothing. */
