@@ -274,13 +274,13 @@ class ParcelEventFanOutConsumerIT {
         }
 
         private boolean awaitRecordsOnDeliveries(long records) {
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int partition = 0; partition < deliveries.partitions(); partition++) {
+                ends.put(new TopicPartition(deliveries.name(), partition), OffsetSpec.latest());
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             try {
                 while (System.nanoTime() < deadline) {
-                    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                    for (int partition = 0; partition < deliveries.partitions(); partition++) {
-                        ends.put(new TopicPartition(deliveries.name(), partition), OffsetSpec.latest());
-                    }
                     long written = admin.listOffsets(ends).all().get().values().stream()
                             .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
                     if (written >= records) {
